@@ -1,0 +1,18 @@
+#!/bin/sh
+# Sets up, builds and runs the whole test suite: the release preset, then the asan-ubsan preset.
+# The tests start their own services (cupsd, PostgreSQL, loopback gateway and printer sinks) and render offscreen.
+set -eu
+cd "$(dirname "$0")/.."
+./deploy/setup.sh
+jobs=$(nproc 2>/dev/null || echo 2)
+for preset in release asan-ubsan; do
+  echo "=== $preset"
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j "$jobs"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0" \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --preset "$preset" -j "$jobs"
+done
+echo "=== clang-format"
+find kiosk drivers tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format --dry-run -Werror
+echo "run-tests: all passed"

@@ -1,0 +1,47 @@
+#pragma once
+// Applies UI commands and typed keys to the view model, and owns the idle timeout that sends the kiosk home
+// and erases the citizen's data. Slow work is started here on the workers; its results come back through the
+// completion queue. It never draws and never blocks.
+
+#include "kiosk/app/clock.hpp"
+#include "kiosk/app/input_translator.hpp"
+#include "kiosk/core/config/config.hpp"
+#include "kiosk/core/tasks/completion_queue.hpp"
+#include "kiosk/core/tasks/workers.hpp"
+#include "kiosk/ui/commands.hpp"
+#include "kiosk/ui/view_model.hpp"
+
+#include <chrono>
+#include <vector>
+
+namespace kiosk::app {
+
+class Controller {
+  public:
+    Controller(const config::Config& config, const Clock& clock, tasks::CompletionQueue& completions);
+
+    void apply(const std::vector<ui::Command>& commands);
+    void on_keys(const std::vector<KeyPress>& keys);
+    // Any touch or key counts as activity.
+    void note_activity();
+    // Updates the clock and the idle timeout; returns true when the model changed.
+    bool tick();
+    // When the loop must wake next even without input (the next minute, or the idle deadline).
+    [[nodiscard]] Clock::time_point next_deadline() const;
+
+    [[nodiscard]] const ui::AppModel& model() const { return model_; }
+    ui::AppModel& model() { return model_; }
+    void set_notice(std::string key, std::string detail);
+    void reconfigure(const config::Config& config);
+
+  private:
+    void go_home_and_forget();
+
+    const config::Config* config_;
+    const Clock& clock_;
+    tasks::CompletionQueue& completions_;
+    ui::AppModel model_;
+    Clock::time_point last_activity_;
+};
+
+} // namespace kiosk::app

@@ -1,0 +1,357 @@
+#include "kiosk/app/kiosk_app.hpp"
+
+#include "kiosk/app/clock.hpp"
+#include "kiosk/app/controller.hpp"
+#include "kiosk/app/input_translator.hpp"
+#include "kiosk/app/script_runner.hpp"
+#include "kiosk/app/window.hpp"
+#include "kiosk/core/config/last_good.hpp"
+#include "kiosk/core/i18n/translator.hpp"
+#include "kiosk/core/tasks/completion_queue.hpp"
+#include "kiosk/core/tasks/workers.hpp"
+#include "kiosk/core/util/process_clock.hpp"
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/screens/root.hpp"
+
+#include <SDL.h>
+#include <SDL_opengl.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <sstream>
+
+namespace kiosk::app {
+namespace {
+
+using Steady = std::chrono::steady_clock;
+
+struct SdlSession {
+    bool ok = false;
+    SdlSession() {
+        SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+        SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+        SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+        ok = SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0;
+    }
+    ~SdlSession() {
+        if (ok) SDL_Quit();
+    }
+};
+
+struct ImGuiSession {
+    ImGuiSession() {
+        IMGUI_CHECKVERSION();
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr; // a kiosk keeps no UI state between runs
+        io.LogFilename = nullptr;
+    }
+    ~ImGuiSession() { ImGui::DestroyContext(); }
+};
+
+WindowSpec window_spec(const config::Config& config, bool exact) {
+    WindowSpec spec;
+    bool landscape = config.display.orientation == "landscape";
+    spec.width = config.display.width > 0 ? config.display.width : (landscape ? 1920 : 1080);
+    spec.height = config.display.height > 0 ? config.display.height : (landscape ? 1080 : 1920);
+    spec.fullscreen = config.display.fullscreen && !exact;
+    spec.fit_to_display = !exact;
+    return spec;
+}
+
+class KioskApp {
+  public:
+    explicit KioskApp(const Options& options) : options_(options) {}
+
+    int run();
+
+  private:
+    bool load_configuration();
+    bool setup_theme();
+    void render_frame();
+    std::string apply_runtime_override(const std::string& key_value);
+    int finish_script();
+
+    const Options& options_;
+    std::vector<std::string> overrides_;
+    config::Config config_;
+    std::filesystem::path state_dir_;
+    std::string config_notice_;
+    i18n::Translator translator_;
+    Clock clock_;
+    // Order matters: SDL outlives the ImGui context, which outlives the window (its renderer shuts down
+    // first).
+    std::optional<SdlSession> sdl_;
+    std::optional<ImGuiSession> imgui_;
+    Window window_;
+    ui::Theme theme_;
+    InputTranslator input_;
+    tasks::CompletionQueue completions_;
+    std::unique_ptr<tasks::Workers> workers_;
+    std::unique_ptr<Controller> controller_;
+    std::unique_ptr<ScriptRunner> script_;
+    std::vector<ui::VisibleText> visible_;
+    std::string pending_screenshot_;
+    int frames_needed_ = 2;
+    bool quit_ = false;
+    bool presented_first_frame_ = false;
+};
+
+bool KioskApp::load_configuration() {
+    auto path = config::config_path_for(options_.config_path);
+    auto probe = config::load_config_file(path, overrides_);
+    auto state_source = probe.ok() ? probe.config : config::load_config_text("", "--set", overrides_).config;
+    state_dir_ = config::state_dir_for(state_source.paths.state_dir);
+    auto effective = config::resolve_config(path, overrides_, state_dir_);
+    for (const auto& problem : effective.problems)
+        std::fprintf(stderr, "config: %s\n", problem.to_string().c_str());
+    if (!effective.problems.empty()) {
+        const char* used = effective.source == config::ConfigSource::last_good ? "the last good configuration"
+                                                                               : "the embedded defaults";
+        std::fprintf(stderr, "config: %s has %zu problem(s); running on %s\n", path.c_str(),
+                     effective.problems.size(), used);
+        config_notice_ = effective.source == config::ConfigSource::last_good ? "config.fallback_last_good"
+                                                                             : "config.fallback_defaults";
+    }
+    config_ = std::move(effective.config);
+    return true;
+}
+
+bool KioskApp::setup_theme() {
+    theme_.scale = config_.display.scale > 0 ? static_cast<float>(config_.display.scale)
+                                             : ui::scale_for_window(window_.width(), window_.height());
+    float dpi =
+        config_.display.screen_dpi > 0 ? static_cast<float>(config_.display.screen_dpi) : window_.dpi();
+    if (dpi < 50 || dpi > 600) dpi = 96; // virtual displays report nonsense; assume a common desktop density
+    theme_.px_per_mm = dpi / 25.4f;
+    auto fonts_dir = config::assets_dir_for(config_) / "fonts";
+    if (auto error = ui::load_fonts(fonts_dir, theme_); !error.empty()) {
+        std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+        return false;
+    }
+    ui::apply_style(theme_);
+    input_.set_window_size(window_.width(), window_.height());
+    input_.set_drag_threshold(theme_.px_per_mm * 3.0f);
+    return true;
+}
+
+void KioskApp::render_frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(window_.width()), static_cast<float>(window_.height()));
+    io.DeltaTime = 1.0f / 60.0f;
+    ui::GestureView gesture = input_.begin_frame();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    ui::UiContext ctx(theme_, translator_, controller_->model().lang, gesture);
+    ui::draw_root(ctx, controller_->model());
+    ImGui::Render();
+    glViewport(0, 0, window_.width(), window_.height());
+    ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme_.background);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!pending_screenshot_.empty() && frames_needed_ <= 1 && !input_.pending()) {
+        if (auto error = window_.write_png(pending_screenshot_); !error.empty())
+            std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+        pending_screenshot_.clear();
+    }
+    window_.present();
+    if (!presented_first_frame_) {
+        presented_first_frame_ = true;
+        if (options_.startup_probe) {
+            std::printf("first_frame_ms=%.1f\n", ms_since_process_start());
+            std::fflush(stdout);
+        }
+    }
+    visible_ = ctx.take_visible();
+    auto commands = ctx.take_commands();
+    if (!commands.empty()) {
+        controller_->apply(commands);
+        frames_needed_ = std::max(frames_needed_, 2);
+    }
+}
+
+std::string KioskApp::apply_runtime_override(const std::string& key_value) {
+    auto trial = overrides_;
+    trial.push_back(key_value);
+    auto path = config::config_path_for(options_.config_path);
+    auto effective = config::resolve_config(path, trial, state_dir_);
+    auto check = config::load_config_text("", "--set", {key_value});
+    for (const auto& problem : check.problems)
+        if (problem.origin == "--set") return problem.to_string();
+    overrides_ = std::move(trial);
+    auto before = window_spec(config_, true);
+    config_ = std::move(effective.config);
+    controller_->reconfigure(config_);
+    auto after = window_spec(config_, true);
+    if (before.width != after.width || before.height != after.height) {
+        window_.resize(after.width, after.height);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        if (!setup_theme()) return "cannot rebuild fonts";
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    frames_needed_ = std::max(frames_needed_, 3);
+    return {};
+}
+
+int KioskApp::finish_script() {
+    if (!script_) return 0;
+    if (script_->failed()) {
+        std::fprintf(stderr, "script: %zu failure(s)\n", script_->failures().size());
+        return 1;
+    }
+    return 0;
+}
+
+int KioskApp::run() {
+    overrides_ = options_.overrides;
+    if (!options_.frozen_clock.empty() && !clock_.start_at(options_.frozen_clock)) {
+        std::fprintf(stderr, "kiosk: --clock \"%s\" is not YYYY-MM-DD HH:MM\n",
+                     options_.frozen_clock.c_str());
+        return 2;
+    }
+    std::optional<std::vector<script::Step>> steps;
+    if (!options_.script_path.empty()) {
+        std::ifstream in(options_.script_path, std::ios::binary);
+        if (!in) {
+            std::fprintf(stderr, "kiosk: cannot read script %s\n", options_.script_path.c_str());
+            return 2;
+        }
+        std::stringstream text;
+        text << in.rdbuf();
+        auto parsed = script::parse_script(text.str(), options_.script_path);
+        if (!parsed) {
+            std::fprintf(stderr, "kiosk: %s\n", parsed.error().message.c_str());
+            return 2;
+        }
+        steps = std::move(parsed.value());
+    }
+    load_configuration();
+    auto assets = config::assets_dir_for(config_);
+    auto translations = i18n::Translator::load_dir(assets / "i18n");
+    if (!translations) {
+        std::fprintf(stderr, "kiosk: translations: %s\n", translations.error().message.c_str());
+        return 1;
+    }
+    translator_ = std::move(translations.value());
+
+    sdl_.emplace();
+    if (!sdl_->ok) {
+        std::fprintf(stderr, "kiosk: cannot start SDL video: %s\n", SDL_GetError());
+        return 1;
+    }
+    Uint32 wake_event = SDL_RegisterEvents(1);
+    bool exact = steps.has_value() || !options_.screenshot_path.empty() || options_.startup_probe;
+    imgui_.emplace();
+    if (auto error = window_.open(window_spec(config_, exact)); !error.empty()) {
+        std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+        return 1;
+    }
+    if (!setup_theme()) return 1;
+    if (config_.display.fullscreen && !exact) SDL_ShowCursor(SDL_DISABLE);
+
+    completions_.set_waker([wake_event] {
+        SDL_Event event{};
+        event.type = wake_event;
+        SDL_PushEvent(&event);
+    });
+    workers_ = std::make_unique<tasks::Workers>(completions_, 2);
+    controller_ = std::make_unique<Controller>(config_, clock_, completions_);
+    if (!config_notice_.empty()) controller_->set_notice(config_notice_, "");
+
+    if (steps) {
+        ScriptHost host{input_, [this]() -> const std::vector<ui::VisibleText>& { return visible_; },
+                        [this] {
+                            return input_.pending() || frames_needed_ > 0 || workers_->busy() > 0 ||
+                                   workers_->queued() > 0 || completions_.pending() > 0;
+                        },
+                        [this](const std::string& path) {
+                            pending_screenshot_ = path;
+                            frames_needed_ = std::max(frames_needed_, 2);
+                        },
+                        [this](const std::string& kv) { return apply_runtime_override(kv); }};
+        script_ = std::make_unique<ScriptRunner>(std::move(*steps), options_.script_path, std::move(host));
+    }
+    bool script_done = !script_;
+    bool final_shot_taken = false;
+
+    while (!quit_) {
+        bool busy = frames_needed_ > 0 || input_.pending() || !pending_screenshot_.empty() ||
+                    (script_done && !options_.screenshot_path.empty() && !final_shot_taken);
+        int timeout_ms = 0;
+        if (!busy) {
+            auto deadline = controller_->next_deadline();
+            auto wait =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - clock_.now()).count() + 5;
+            if (script_ && !script_done) {
+                auto script_wait =
+                    std::chrono::duration_cast<std::chrono::milliseconds>(script_->wake_at() - Steady::now())
+                        .count();
+                wait = std::min<long long>(wait, std::max<long long>(script_wait, 1));
+            }
+            timeout_ms = static_cast<int>(std::clamp<long long>(wait, 0, 60000));
+        }
+        SDL_Event event;
+        bool got = busy ? SDL_PollEvent(&event) : SDL_WaitEventTimeout(&event, timeout_ms);
+        while (got) {
+            if (event.type == SDL_QUIT)
+                quit_ = true;
+            else if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+                int w, h;
+                SDL_GL_GetDrawableSize(window_.sdl(), &w, &h);
+                input_.set_window_size(w, h);
+                frames_needed_ = std::max(frames_needed_, 2);
+            } else if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_EXPOSED) {
+                frames_needed_ = std::max(frames_needed_, 1);
+            } else if (input_.handle(event)) {
+                controller_->note_activity();
+                frames_needed_ = std::max(frames_needed_, 2);
+            }
+            got = SDL_PollEvent(&event);
+        }
+        if (completions_.drain() > 0) frames_needed_ = std::max(frames_needed_, 2);
+        if (auto keys = input_.take_keys(); !keys.empty()) {
+            controller_->note_activity();
+            controller_->on_keys(keys);
+            frames_needed_ = std::max(frames_needed_, 2);
+        }
+        if (controller_->tick()) frames_needed_ = std::max(frames_needed_, 2);
+
+        if (!script_done && frames_needed_ == 0 && !input_.pending() && pending_screenshot_.empty()) {
+            if (!script_->step()) script_done = true;
+        }
+        bool want_final_shot = script_done && !options_.screenshot_path.empty() && !final_shot_taken &&
+                               frames_needed_ == 0 && !input_.pending();
+        if (want_final_shot) {
+            pending_screenshot_ = options_.screenshot_path;
+            frames_needed_ = 1;
+            final_shot_taken = true;
+        }
+        if (frames_needed_ > 0 || input_.pending() || !pending_screenshot_.empty()) {
+            render_frame();
+            if (frames_needed_ > 0) --frames_needed_;
+        }
+        if (options_.startup_probe && presented_first_frame_) quit_ = true;
+        bool finished_headless =
+            (script_ || !options_.screenshot_path.empty()) && script_done &&
+            (options_.screenshot_path.empty() || (final_shot_taken && pending_screenshot_.empty())) &&
+            frames_needed_ == 0;
+        if (finished_headless) quit_ = true;
+    }
+    workers_.reset();
+    return finish_script();
+}
+
+} // namespace
+
+int run_kiosk(const Options& options) {
+    KioskApp app(options);
+    return app.run();
+}
+
+} // namespace kiosk::app

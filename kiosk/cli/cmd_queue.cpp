@@ -1,0 +1,283 @@
+#include "kiosk/cli/cmd_queue.hpp"
+
+#include "kiosk/core/config/last_good.hpp"
+#include "kiosk/store/ticket_store_pg.hpp"
+#include "kiosk/store/ticket_store_sqlite.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <optional>
+#include <ostream>
+
+namespace kiosk::cli {
+namespace {
+
+using nlohmann::json;
+using namespace kiosk::queue;
+
+struct Args {
+    std::vector<std::string> positional;
+    bool json = false, print = false;
+    std::optional<std::string> db, counter, reason, priority, day;
+};
+
+std::optional<Args> parse_args(const std::vector<std::string>& words, std::ostream& err) {
+    Args a;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string& w = words[i];
+        std::optional<std::string>* slot = w == "--db"         ? &a.db
+                                           : w == "--counter"  ? &a.counter
+                                           : w == "--reason"   ? &a.reason
+                                           : w == "--priority" ? &a.priority
+                                           : w == "--day"      ? &a.day
+                                                               : nullptr;
+        if (w == "--json")
+            a.json = true;
+        else if (w == "--print")
+            a.print = true;
+        else if (slot) {
+            if (i + 1 >= words.size()) {
+                err << w << " needs a value\n";
+                return std::nullopt;
+            }
+            *slot = words[++i];
+        } else if (w.rfind("--", 0) == 0) {
+            err << "unknown option " << w << "\n";
+            return std::nullopt;
+        } else
+            a.positional.push_back(w);
+    }
+    return a;
+}
+
+std::optional<long long> to_int(const std::string& s) {
+    long long v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc{} || p != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+i18n::Lang lang_of(const CliContext& ctx) {
+    i18n::Lang lang = i18n::Lang::vi;
+    (void)i18n::parse_lang(ctx.config.ui.language, lang);
+    return lang;
+}
+
+int fail(CliContext& ctx, const Error& e) {
+    ctx.err << ctx.translator.tr(e.kind, lang_of(ctx)) << " [" << e.kind << "]\n  " << e.message << "\n";
+    return 1;
+}
+
+json to_json(const Ticket& t) {
+    auto ms = [](const std::optional<TimePoint>& p) { return p ? json(to_unix_ms(*p)) : json(nullptr); };
+    return json{{"id", t.id},
+                {"office", t.office},
+                {"service", t.service},
+                {"day", t.day.iso},
+                {"number", t.number},
+                {"display", t.display},
+                {"priority", std::string(to_string(t.priority))},
+                {"state", std::string(to_string(t.state))},
+                {"issued_at_ms", to_unix_ms(t.issued_at)},
+                {"printed_at_ms", ms(t.printed_at)},
+                {"called_at_ms", ms(t.called_at)},
+                {"served_at_ms", ms(t.served_at)},
+                {"voided_at_ms", ms(t.voided_at)},
+                {"counter", t.counter ? json(*t.counter) : json(nullptr)},
+                {"note", t.note}};
+}
+
+void print_line(std::ostream& out, const Ticket& t) {
+    out << t.display << "  id=" << t.id << "  " << t.service << "  " << to_string(t.state);
+    if (t.priority != PriorityKind::none) out << "  priority=" << to_string(t.priority);
+    if (t.counter) out << "  counter=" << *t.counter;
+    if (!t.note.empty()) out << "  (" << t.note << ")";
+    out << "\n";
+}
+
+Result<std::unique_ptr<TicketStore>> open_store(const CliContext& ctx, const Args& a) {
+    auto options = queue_store_options(ctx.config);
+    if (!options) return options.error();
+    if (a.db) {
+        options->kind = "sqlite";
+        options->sqlite_path = *a.db;
+    }
+    return open_ticket_store(*options);
+}
+
+// TICKET as a store id or as today's display text ("A015").
+Result<Ticket> resolve(TicketStore& store, const std::string& word) {
+    if (auto id = to_int(word)) return store.get(*id);
+    return store.find(store.day_of(now_ms()), word);
+}
+
+int usage(CliContext& ctx) {
+    ctx.err << "usage: kioskctl queue call-next SERVICE --counter N [--json]\n"
+               "       kioskctl queue done TICKET\n"
+               "       kioskctl queue list [--day YYYY-MM-DD] [--json]\n"
+               "       kioskctl queue void TICKET --reason R\n"
+               "       (all: [--db PATH] to use that SQLite file)\n";
+    return 2;
+}
+
+} // namespace
+
+Result<std::unique_ptr<TicketStore>> open_ticket_store(const QueueStoreOptions& o) {
+    if (o.kind == "sqlite") {
+        auto s = store::SqliteTicketStore::open({o.sqlite_path, o.office, o.day_reset_minute});
+        if (!s) return s.error();
+        return std::unique_ptr<TicketStore>(std::move(s).value());
+    }
+    if (o.kind == "postgres") {
+        store::PgTicketStoreOptions p;
+        p.dsn = o.postgres_dsn;
+        p.office = o.office;
+        p.day_reset_minute = o.day_reset_minute;
+        auto s = store::PgTicketStore::open(p);
+        if (!s) return s.error();
+        return std::unique_ptr<TicketStore>(std::move(s).value());
+    }
+    return make_error("queue.error.bad_store",
+                      "queue.store = '" + o.kind + "' (expected sqlite or postgres)");
+}
+
+Result<QueueStoreOptions> queue_store_options(const config::Config& c) {
+    QueueStoreOptions o;
+    o.kind = c.queue.store;
+    o.sqlite_path = c.queue.sqlite_path.empty() ? config::state_dir_for(c.paths.state_dir) / "queue.sqlite"
+                                                : std::filesystem::path(c.queue.sqlite_path);
+    o.postgres_dsn = c.queue.postgres_dsn;
+    o.office = c.office.office_id;
+    auto reset = parse_local_minute(c.queue.day_reset);
+    if (!reset) return make_error(reset.error().kind, "queue.day_reset: " + reset.error().message);
+    o.day_reset_minute = *reset;
+    return o;
+}
+
+Result<std::vector<Service>> queue_services(const config::Config& c) {
+    std::vector<Service> out;
+    for (const auto& sc : c.services) {
+        Service s;
+        s.code = sc.code;
+        s.name_vi = sc.name_vi;
+        s.name_en = sc.name_en;
+        s.prefix = sc.prefix;
+        s.priority_prefix = "UT-" + sc.prefix;
+        s.range_start = sc.range_start;
+        s.range_end = sc.range_end;
+        s.counters = sc.counters;
+        s.priority_allowed = sc.priority_allowed;
+        auto open = parse_local_minute(sc.opens);
+        auto close = parse_local_minute(sc.closes);
+        if (!open)
+            return make_error(open.error().kind, "services." + sc.code + ".opens: " + open.error().message);
+        if (!close)
+            return make_error(close.error().kind,
+                              "services." + sc.code + ".closes: " + close.error().message);
+        s.hours = OpeningHours{*open, *close, {}};
+        out.push_back(std::move(s));
+    }
+    if (auto st = validate(out); !st) return st.error();
+    return out;
+}
+
+int run_queue(CliContext& ctx) {
+    auto a = parse_args(ctx.args, ctx.err);
+    if (!a || a->positional.empty()) return usage(ctx);
+    const std::string sub = a->positional[0];
+    const auto now = now_ms();
+    auto opened = open_store(ctx, *a);
+    if (!opened) return fail(ctx, opened.error());
+    auto& store = **opened;
+
+    if (sub == "call-next") {
+        const auto counter = a->counter ? to_int(*a->counter) : std::nullopt;
+        if (a->positional.size() != 2 || !counter) return usage(ctx);
+        auto r = store.call_next(a->positional[1], int(*counter), now);
+        if (!r) return fail(ctx, r.error());
+        if (a->json)
+            ctx.out << (r->has_value() ? to_json(**r) : json(nullptr)).dump(2) << "\n";
+        else if (r->has_value())
+            print_line(ctx.out, **r);
+        else
+            ctx.out << ctx.translator.tr("queue.none_waiting", lang_of(ctx)) << "\n";
+        return 0;
+    }
+    if (sub == "done" || sub == "void") {
+        if (a->positional.size() != 2 || (sub == "void" && !a->reason)) return usage(ctx);
+        auto t = resolve(store, a->positional[1]);
+        if (!t) return fail(ctx, t.error());
+        if (sub == "done") {
+            auto r = store.done(t->id, now);
+            if (!r) return fail(ctx, r.error());
+            a->json ? void(ctx.out << to_json(*r).dump(2) << "\n") : print_line(ctx.out, *r);
+            return 0;
+        }
+        if (auto st = store.void_ticket(t->id, *a->reason, now); !st) return fail(ctx, st.error());
+        auto r = store.get(t->id);
+        if (!r) return fail(ctx, r.error());
+        a->json ? void(ctx.out << to_json(*r).dump(2) << "\n") : print_line(ctx.out, *r);
+        return 0;
+    }
+    if (sub == "list") {
+        if (a->positional.size() != 1) return usage(ctx);
+        const OfficeDay day = a->day ? OfficeDay{*a->day} : store.day_of(now);
+        auto r = store.list(day);
+        if (!r) return fail(ctx, r.error());
+        if (a->json) {
+            json arr = json::array();
+            for (auto& t : *r)
+                arr.push_back(to_json(t));
+            ctx.out << json{{"day", day.iso}, {"tickets", arr}}.dump(2) << "\n";
+        } else {
+            for (auto& t : *r)
+                print_line(ctx.out, t);
+        }
+        return 0;
+    }
+    return usage(ctx);
+}
+
+int run_ticket(CliContext& ctx, const PrintFn& print) {
+    auto a = parse_args(ctx.args, ctx.err);
+    if (!a || a->positional.size() != 2 || a->positional[0] != "issue") {
+        ctx.err << "usage: kioskctl ticket issue SERVICE [--priority KIND] [--print] [--json] [--db PATH]\n"
+                   "       KIND: elderly | disability | pregnant | merit | other\n";
+        return 2;
+    }
+    PriorityKind priority = PriorityKind::none;
+    if (a->priority && (!parse_priority(*a->priority, priority) || priority == PriorityKind::none)) {
+        ctx.err << "unknown priority kind '" << *a->priority << "'\n";
+        return 2;
+    }
+    if (a->print && !print)
+        return fail(ctx, make_error("queue.error.no_printer", "this kioskctl has no printer"));
+    auto services = queue_services(ctx.config);
+    if (!services) return fail(ctx, services.error());
+    const Service* service = find_service(*services, a->positional[1]);
+    if (!service)
+        return fail(ctx, make_error("queue.error.unknown_service",
+                                    "no service '" + a->positional[1] + "' configured"));
+    auto opened = open_store(ctx, *a);
+    if (!opened) return fail(ctx, opened.error());
+    TicketIssuer issuer(**opened, a->print ? print : PrintFn{});
+    auto r = issuer.issue(*service, priority, now_ms());
+    if (!r) return fail(ctx, r.error());
+    if (a->json) {
+        json j = to_json(r->ticket);
+        j["printed"] = a->print && r->printed;
+        j["print_error"] = r->print_error;
+        j["record_warning"] = r->record_warning;
+        ctx.out << j.dump(2) << "\n";
+    } else {
+        print_line(ctx.out, r->ticket);
+        if (!r->print_error.empty())
+            ctx.err << ctx.translator.tr("queue.error.print_failed", lang_of(ctx)) << ": " << r->print_error
+                    << "\n";
+        if (!r->record_warning.empty()) ctx.err << r->record_warning << "\n";
+    }
+    return a->print && !r->printed ? 1 : 0;
+}
+
+} // namespace kiosk::cli

@@ -1,0 +1,60 @@
+#pragma once
+// Ticket: one queue number as recorded by a TicketStore (who, which service and day, its number and display
+// text, where it is in its life). Plain data plus the names of states and priority kinds; it does not
+// allocate numbers or change state (TicketStore does).
+
+#include "kiosk/core/queue/office_day.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kiosk::queue {
+
+// issued: number allocated and recorded (shown on screen); printed / print_failed: outcome of the print;
+// called: a counter called it; served: done; voided: cancelled by staff (number stays used).
+enum class TicketState { issued, printed, print_failed, called, served, voided };
+
+// Who may take a priority number (Vietnamese offices serve these first).
+enum class PriorityKind { none, elderly, disability, pregnant, merit, other };
+
+// A normal and a priority ticket of one service are numbered in separate sequences.
+enum class Series { normal = 0, priority = 1 };
+
+[[nodiscard]] std::string_view to_string(TicketState s);
+[[nodiscard]] bool parse_state(std::string_view text, TicketState& out);
+[[nodiscard]] std::string_view to_string(PriorityKind k);
+[[nodiscard]] bool parse_priority(std::string_view text, PriorityKind& out);
+// i18n key naming a priority kind, e.g. "queue.priority.elderly".
+[[nodiscard]] std::string priority_key(PriorityKind k);
+// i18n key naming a state, e.g. "queue.state.printed".
+[[nodiscard]] std::string state_key(TicketState s);
+
+// Still waiting to be called (a ticket whose print failed was shown on screen, so it waits too).
+[[nodiscard]] inline bool is_waiting(TicketState s) {
+    return s == TicketState::issued || s == TicketState::printed || s == TicketState::print_failed;
+}
+
+struct Ticket {
+    std::int64_t id = 0; // store-wide unique, increasing in issue order
+    std::string office;
+    std::string service;
+    OfficeDay day;
+    Series series = Series::normal;
+    int number = 0;
+    std::string display; // "A015", "UT-003"
+    PriorityKind priority = PriorityKind::none;
+    TicketState state = TicketState::issued;
+    TimePoint issued_at{};
+    std::optional<TimePoint> printed_at, called_at, served_at, voided_at;
+    std::optional<int> counter;
+    std::string note; // print failure reason or void reason
+
+    [[nodiscard]] bool is_priority() const { return series == Series::priority; }
+};
+
+// prefix + number, zero-padded to 3 digits (more if the range needs it): ("A", 15) → "A015".
+[[nodiscard]] std::string display_text(std::string_view prefix, int number);
+
+} // namespace kiosk::queue

@@ -1,0 +1,58 @@
+#include "kiosk/ui/screens/root.hpp"
+
+#include "kiosk/ui/screens/chrome.hpp"
+#include "kiosk/ui/screens/home.hpp"
+#include "kiosk/ui/widgets/widgets.hpp"
+
+namespace kiosk::ui {
+
+namespace {
+
+std::string_view title_key(Screen screen) {
+    switch (screen) {
+    case Screen::home:
+        return "home.greeting";
+    case Screen::procedures:
+        return "procedures.title";
+    case Screen::procedure_search:
+        return "procedures.search_title";
+    case Screen::procedure_detail:
+        return "procedures.detail_title";
+    case Screen::dossier_scan:
+        return "dossier.scan_title";
+    case Screen::dossier_status:
+        return "dossier.status_title";
+    case Screen::queue_services:
+        return "queue.services_title";
+    case Screen::queue_ticket:
+        return "queue.ticket_title";
+    case Screen::setup:
+        return "setup.title";
+    }
+    return "";
+}
+
+} // namespace
+
+void draw_root(UiContext& ctx, const AppModel& model) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::Begin("root", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    draw_header(ctx, model);
+    Screen screen = model.screen();
+    if (screen == Screen::home) {
+        draw_home(ctx, model);
+    } else {
+        draw_nav_row(ctx, model, ctx.tr(title_key(screen)));
+        const Theme& theme = ctx.theme();
+        ImGui::SetCursorScreenPos(ImVec2(theme.px(40), ImGui::GetCursorScreenPos().y));
+        text_block(ctx, theme.fonts.body, ctx.tr("screen.coming"), theme.muted);
+    }
+    draw_notice(ctx, model);
+    ImGui::End();
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,152 @@
+#include "kiosk/ui/widgets/widgets.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace kiosk::ui {
+
+ImVec2 measure(ImFont* font, std::string_view text, float wrap_width) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap_width, text.data(), text.data() + text.size());
+}
+
+void text_at(UiContext& ctx, ImFont* font, std::string_view text, ImVec2 pos, ImU32 color) {
+    ImVec2 size = measure(font, text);
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, color, text.data(),
+                                        text.data() + text.size());
+    ctx.record(std::string(text), pos, ImVec2(pos.x + size.x, pos.y + size.y), false);
+}
+
+void text_block(UiContext& ctx, ImFont* font, std::string_view text, ImU32 color, float width,
+                bool centered) {
+    if (width <= 0) width = ImGui::GetContentRegionAvail().x;
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    // Wrap line by line so centred text stays centred.
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    float y = pos.y;
+    float widest = 0;
+    while (begin < end) {
+        const char* line_end =
+            static_cast<const char*>(memchr(begin, '\n', static_cast<size_t>(end - begin)));
+        if (!line_end) line_end = end;
+        const char* cursor = begin;
+        if (cursor == line_end) y += font->FontSize * 1.15f;
+        while (cursor < line_end) {
+            const char* wrap = font->CalcWordWrapPositionA(1.0f, cursor, line_end, width);
+            if (wrap == cursor) wrap = cursor + 1;
+            ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, cursor, wrap);
+            float x = centered ? pos.x + (width - size.x) * 0.5f : pos.x;
+            draw->AddText(font, font->FontSize, ImVec2(x, y), color, cursor, wrap);
+            widest = std::max(widest, size.x);
+            y += font->FontSize * 1.15f;
+            cursor = wrap;
+            while (cursor < line_end && *cursor == ' ')
+                ++cursor;
+        }
+        begin = line_end < end ? line_end + 1 : end;
+    }
+    ImVec2 max(pos.x + (centered ? width : widest), y);
+    ctx.record(std::string(text), pos, max, false);
+    ImGui::Dummy(ImVec2(width, y - pos.y));
+}
+
+bool big_button(UiContext& ctx, const char* id, const ButtonSpec& spec) {
+    const Theme& theme = ctx.theme();
+    ImVec2 size = spec.size;
+    if (size.x <= 0) size.x = ImGui::GetContentRegionAvail().x;
+    if (size.y <= 0) size.y = theme.min_target();
+    size.x = std::max(size.x, theme.min_target());
+    size.y = std::max(size.y, theme.min_target());
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::PushID(id);
+    bool released = ImGui::InvisibleButton("##b", size) && spec.enabled;
+    bool held = ImGui::IsItemActive() && spec.enabled && !ctx.gesture().dragging;
+    ImGui::PopID();
+    bool tapped = released && !ctx.gesture().dragging;
+
+    ImU32 fill, ink, outline = 0;
+    switch (spec.style) {
+    case ButtonStyle::primary:
+        fill = held ? theme.primary_pressed : theme.primary;
+        ink = IM_COL32_WHITE;
+        break;
+    case ButtonStyle::danger:
+        fill = held ? theme.primary_pressed : theme.danger;
+        ink = IM_COL32_WHITE;
+        break;
+    case ButtonStyle::header:
+        fill = held ? IM_COL32(120, 18, 26, 255) : IM_COL32(200, 60, 66, 255);
+        ink = IM_COL32_WHITE;
+        break;
+    case ButtonStyle::secondary:
+    default:
+        fill = held ? theme.secondary_pressed : theme.secondary;
+        ink = theme.text;
+        outline = theme.border;
+        break;
+    }
+    if (!spec.enabled) {
+        fill = spec.style == ButtonStyle::secondary ? theme.secondary : theme.disabled;
+        ink = spec.style == ButtonStyle::secondary ? theme.disabled : IM_COL32_WHITE;
+    }
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImVec2 max(pos.x + size.x, pos.y + size.y);
+    float rounding = theme.px(22);
+    // Pressed: the button sinks a little, which reads as a press on a touchscreen without hover.
+    ImVec2 offset = held ? ImVec2(0, theme.px(4)) : ImVec2(0, 0);
+    if (!held)
+        draw->AddRectFilled(ImVec2(pos.x, pos.y + theme.px(5)), ImVec2(max.x, max.y + theme.px(5)),
+                            IM_COL32(0, 0, 0, 40), rounding);
+    draw->AddRectFilled(ImVec2(pos.x + offset.x, pos.y + offset.y),
+                        ImVec2(max.x + offset.x, max.y + offset.y), fill, rounding);
+    if (outline)
+        draw->AddRect(ImVec2(pos.x, pos.y + offset.y), ImVec2(max.x, max.y + offset.y), outline, rounding, 0,
+                      theme.px(3));
+
+    ImFont* title_font = theme.fonts.title;
+    ImFont* sub_font = theme.fonts.small;
+    float pad = theme.px(36);
+    float text_w = size.x - 2 * pad;
+    std::string title(spec.icon.empty() ? std::string(spec.title)
+                                        : std::string(spec.icon) + "  " + std::string(spec.title));
+    ImVec2 title_size = measure(title_font, title, text_w);
+    ImVec2 sub_size = spec.subtitle.empty() ? ImVec2(0, 0) : measure(sub_font, spec.subtitle, text_w);
+    float block_h = title_size.y + (spec.subtitle.empty() ? 0 : theme.px(8) + sub_size.y);
+    bool centered = size.x < theme.px(520) || spec.subtitle.empty();
+    float y = pos.y + offset.y + (size.y - block_h) * 0.5f;
+    auto draw_wrapped = [&](ImFont* font, const std::string& text, ImU32 color, float top) {
+        ImVec2 s = measure(font, text, text_w);
+        float x = centered ? pos.x + (size.x - s.x) * 0.5f : pos.x + pad;
+        draw->AddText(font, font->FontSize, ImVec2(x, top), color, text.c_str(), text.c_str() + text.size(),
+                      text_w);
+    };
+    draw_wrapped(title_font, title, ink, y);
+    if (!spec.subtitle.empty())
+        draw_wrapped(sub_font, std::string(spec.subtitle),
+                     spec.style == ButtonStyle::secondary ? theme.muted : IM_COL32(225, 235, 250, 255),
+                     y + title_size.y + theme.px(8));
+    ctx.record(std::string(spec.title), pos, max, spec.enabled);
+    if (!spec.subtitle.empty()) ctx.record(std::string(spec.subtitle), pos, max, false);
+    return tapped;
+}
+
+bool begin_drag_scroll(UiContext& ctx, const char* id, ImVec2 size) {
+    bool open = ImGui::BeginChild(id, size, false);
+    if (open && ctx.gesture().dragging &&
+        ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
+        float target = ImGui::GetScrollY() - ctx.gesture().drag_dy;
+        ImGui::SetScrollY(std::clamp(target, 0.0f, ImGui::GetScrollMaxY()));
+    }
+    return open;
+}
+
+void end_drag_scroll() {
+    ImGui::EndChild();
+}
+
+void gap(const UiContext& ctx, float design_px) {
+    ImGui::Dummy(ImVec2(1, ctx.theme().px(design_px)));
+}
+
+} // namespace kiosk::ui
