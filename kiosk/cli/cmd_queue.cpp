@@ -1,8 +1,11 @@
 #include "kiosk/cli/cmd_queue.hpp"
 
+#include "drivers/printer/ticket_printer.hpp"
 #include "kiosk/core/config/last_good.hpp"
-#include "kiosk/store/ticket_store_pg.hpp"
-#include "kiosk/store/ticket_store_sqlite.hpp"
+#include "kiosk/core/queue/from_config.hpp"
+#include "kiosk/core/queue/ticket_print_layout.hpp"
+#include "kiosk/core/queue/wait_estimate.hpp"
+#include "kiosk/store/ticket_store_factory.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +18,8 @@ namespace {
 
 using nlohmann::json;
 using namespace kiosk::queue;
+using store::open_ticket_store;
+using store::queue_store_options;
 
 struct Args {
     std::vector<std::string> positional;
@@ -123,65 +128,6 @@ int usage(CliContext& ctx) {
 
 } // namespace
 
-Result<std::unique_ptr<TicketStore>> open_ticket_store(const QueueStoreOptions& o) {
-    if (o.kind == "sqlite") {
-        auto s = store::SqliteTicketStore::open({o.sqlite_path, o.office, o.day_reset_minute});
-        if (!s) return s.error();
-        return std::unique_ptr<TicketStore>(std::move(s).value());
-    }
-    if (o.kind == "postgres") {
-        store::PgTicketStoreOptions p;
-        p.dsn = o.postgres_dsn;
-        p.office = o.office;
-        p.day_reset_minute = o.day_reset_minute;
-        auto s = store::PgTicketStore::open(p);
-        if (!s) return s.error();
-        return std::unique_ptr<TicketStore>(std::move(s).value());
-    }
-    return make_error("queue.error.bad_store",
-                      "queue.store = '" + o.kind + "' (expected sqlite or postgres)");
-}
-
-Result<QueueStoreOptions> queue_store_options(const config::Config& c) {
-    QueueStoreOptions o;
-    o.kind = c.queue.store;
-    o.sqlite_path = c.queue.sqlite_path.empty() ? config::state_dir_for(c.paths.state_dir) / "queue.sqlite"
-                                                : std::filesystem::path(c.queue.sqlite_path);
-    o.postgres_dsn = c.queue.postgres_dsn;
-    o.office = c.office.office_id;
-    auto reset = parse_local_minute(c.queue.day_reset);
-    if (!reset) return make_error(reset.error().kind, "queue.day_reset: " + reset.error().message);
-    o.day_reset_minute = *reset;
-    return o;
-}
-
-Result<std::vector<Service>> queue_services(const config::Config& c) {
-    std::vector<Service> out;
-    for (const auto& sc : c.services) {
-        Service s;
-        s.code = sc.code;
-        s.name_vi = sc.name_vi;
-        s.name_en = sc.name_en;
-        s.prefix = sc.prefix;
-        s.priority_prefix = "UT-" + sc.prefix;
-        s.range_start = sc.range_start;
-        s.range_end = sc.range_end;
-        s.counters = sc.counters;
-        s.priority_allowed = sc.priority_allowed;
-        auto open = parse_local_minute(sc.opens);
-        auto close = parse_local_minute(sc.closes);
-        if (!open)
-            return make_error(open.error().kind, "services." + sc.code + ".opens: " + open.error().message);
-        if (!close)
-            return make_error(close.error().kind,
-                              "services." + sc.code + ".closes: " + close.error().message);
-        s.hours = OpeningHours{*open, *close, {}};
-        out.push_back(std::move(s));
-    }
-    if (auto st = validate(out); !st) return st.error();
-    return out;
-}
-
 int run_queue(CliContext& ctx) {
     auto a = parse_args(ctx.args, ctx.err);
     if (!a || a->positional.empty()) return usage(ctx);
@@ -239,7 +185,7 @@ int run_queue(CliContext& ctx) {
     return usage(ctx);
 }
 
-int run_ticket(CliContext& ctx, const PrintFn& print) {
+int run_ticket(CliContext& ctx) {
     auto a = parse_args(ctx.args, ctx.err);
     if (!a || a->positional.size() != 2 || a->positional[0] != "issue") {
         ctx.err << "usage: kioskctl ticket issue SERVICE [--priority KIND] [--print] [--json] [--db PATH]\n"
@@ -251,8 +197,6 @@ int run_ticket(CliContext& ctx, const PrintFn& print) {
         ctx.err << "unknown priority kind '" << *a->priority << "'\n";
         return 2;
     }
-    if (a->print && !print)
-        return fail(ctx, make_error("queue.error.no_printer", "this kioskctl has no printer"));
     auto services = queue_services(ctx.config);
     if (!services) return fail(ctx, services.error());
     const Service* service = find_service(*services, a->positional[1]);
@@ -261,7 +205,24 @@ int run_ticket(CliContext& ctx, const PrintFn& print) {
                                     "no service '" + a->positional[1] + "' configured"));
     auto opened = open_store(ctx, *a);
     if (!opened) return fail(ctx, opened.error());
-    TicketIssuer issuer(**opened, a->print ? print : PrintFn{});
+    // --print: the same printer, layout and order (record, then print, then record the outcome) as the screen.
+    std::unique_ptr<printer::TicketPrinter> ticket_printer;
+    if (a->print) {
+        auto made = printer::TicketPrinter::open(ctx.config, config::assets_dir_for(ctx.config),
+                                                 config::state_dir_for(ctx.config.paths.state_dir));
+        if (!made) return fail(ctx, make_error("queue.error.no_printer", made.error().message));
+        ticket_printer = std::move(made.value());
+    }
+    TicketStore& store = **opened;
+    PrintFn print = [&](const Ticket& t) -> PrintOutcome {
+        auto position = queue_position(store, t, *service, {ctx.config.queue.min_served_for_estimate});
+        auto layout = ticket_print_layout(t, *service, position ? position->ahead : 0, ctx.config, ctx.translator,
+                                          lang_of(ctx));
+        auto outcome = ticket_printer->print(layout, t.display);
+        if (outcome.ok()) return {true, {}};
+        return {false, std::string(printer::fault_code(outcome.fault)) + ": " + outcome.detail};
+    };
+    TicketIssuer issuer(store, a->print ? print : PrintFn{});
     auto r = issuer.issue(*service, priority, now_ms());
     if (!r) return fail(ctx, r.error());
     if (a->json) {

@@ -7,7 +7,6 @@
 //   KIND] [--print] [--json]
 //       take a number through the same TicketIssuer as the screen; --print uses the print callback given
 // Common options: --db PATH (SQLite file instead of the configured store).
-// Also: mapping of the configuration onto the queue's option structs, shared with the app.
 
 #include "kiosk/cli/cli_context.hpp"
 #include "kiosk/core/queue/service.hpp"
@@ -21,23 +20,8 @@
 
 namespace kiosk::cli {
 
-struct QueueStoreOptions {
-    std::string kind = "sqlite"; // sqlite | postgres
-    std::filesystem::path sqlite_path;
-    std::string postgres_dsn;
-    std::string office;
-    int day_reset_minute = 0;
-};
-
-// Opens the configured store (errors: "queue.error.*" kinds with detail).
-[[nodiscard]] Result<std::unique_ptr<queue::TicketStore>> open_ticket_store(const QueueStoreOptions& options);
-// config [queue] + [office] → store options (sqlite_path defaults to <state>/queue.sqlite).
-[[nodiscard]] Result<QueueStoreOptions> queue_store_options(const config::Config& config);
-// config services → queue services (validated). Priority numbers print as "UT-" + prefix, e.g. "UT-A003".
-[[nodiscard]] Result<std::vector<queue::Service>> queue_services(const config::Config& config);
-
 [[nodiscard]] int run_queue(CliContext& ctx);
-// `print` may be empty: then --print is refused with a clear message.
-[[nodiscard]] int run_ticket(CliContext& ctx, const queue::PrintFn& print);
+// --print uses the configured printer with the same ticket layout as the screen.
+[[nodiscard]] int run_ticket(CliContext& ctx);
 
 } // namespace kiosk::cli

@@ -1,7 +1,13 @@
 // kioskctl: the command-line face of the kiosk's core and drivers, for staff, maintainers and tests.
 #include "kiosk/cli/cli_context.hpp"
+#include "kiosk/cli/cmd_catalog.hpp"
 #include "kiosk/cli/cmd_config.hpp"
+#include "kiosk/cli/cmd_decode.hpp"
+#include "kiosk/cli/cmd_dossier.hpp"
+#include "kiosk/cli/cmd_parse.hpp"
+#include "kiosk/cli/cmd_printers.hpp"
 #include "kiosk/cli/cmd_queue.hpp"
+#include "kiosk/cli/cmd_search.hpp"
 #include "kiosk/core/config/last_good.hpp"
 
 #include <cstdio>
@@ -16,6 +22,14 @@ const char* const usage =
     "commands:\n"
     "  config check FILE [--json]     validate a configuration file, print every problem\n"
     "  config show                    print the effective configuration (TOML)\n"
+    "  catalog stats [--json] [--file PATH] | catalog validate FILE [--json]\n"
+    "  search \"QUERY\" [--json] [--limit N]   ranked procedures (code, name, level, field, score)\n"
+    "  parse \"PAYLOAD\" [--json]      the dossier code in a QR payload or typed text, or why it is refused\n"
+    "  dossier lookup CODE [--json] [--db PATH | --gateway URL --token T]   a dossier's status\n"
+    "  dossier import CSV [--db PATH]  load dossiers into the local store\n"
+    "  decode IMAGE [--json]          what codes an image holds (the kiosk's decoder)\n"
+    "  printers [--json]              CUPS destinations with state and reasons\n"
+    "  print-test [--png DIR | --cups DEST] [--paper 80|58]   print a sample ticket\n"
     "  queue call-next SERVICE --counter N [--json]   call the next ticket (priority first)\n"
     "  queue done TICKET | queue void TICKET --reason R | queue list [--day YYYY-MM-DD] [--json]\n"
     "  ticket issue SERVICE [--priority KIND] [--print] [--json]   take a number (same path as the screen)\n"
@@ -69,8 +83,15 @@ int main(int argc, char** argv) {
     if (command == "config" && sub == "check")
         return ctx.args = rest(1), kiosk::cli::run_config_check(ctx, overrides);
     if (command == "config" && sub == "show") return ctx.args = rest(1), kiosk::cli::run_config_show(ctx);
+    if (command == "catalog") return ctx.args = rest(0), kiosk::cli::run_catalog(ctx);
+    if (command == "search") return ctx.args = rest(0), kiosk::cli::run_search(ctx);
+    if (command == "parse") return ctx.args = rest(0), kiosk::cli::run_parse(ctx);
+    if (command == "dossier") return ctx.args = rest(0), kiosk::cli::run_dossier(ctx);
+    if (command == "decode") return ctx.args = rest(0), kiosk::cli::run_decode(ctx);
+    if (command == "printers") return ctx.args = rest(0), kiosk::cli::run_printers(ctx);
+    if (command == "print-test") return ctx.args = rest(0), kiosk::cli::run_print_test(ctx);
     if (command == "queue") return ctx.args = rest(0), kiosk::cli::run_queue(ctx);
-    if (command == "ticket") return ctx.args = rest(0), kiosk::cli::run_ticket(ctx, {});
+    if (command == "ticket") return ctx.args = rest(0), kiosk::cli::run_ticket(ctx);
     std::fprintf(stderr, "kioskctl: unknown command '%s'\n%s", command.c_str(), usage);
     return 2;
 }

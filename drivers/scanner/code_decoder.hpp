@@ -1,0 +1,44 @@
+#pragma once
+// CodeDecoder: turns one Frame into the text of the barcode/QR code it shows, if any.
+// Implementations: ZxingDecoder (real, with a retry ladder) and FakeDecoder (test double).
+// A decoder is used from one thread at a time; it never keeps a reference to the frame.
+
+#include "drivers/scanner/frame.hpp"
+#include "kiosk/core/util/result.hpp"
+
+#include <array>
+#include <chrono>
+#include <optional>
+#include <string>
+
+namespace kiosk::scanner {
+
+struct PointF {
+    double x = 0;
+    double y = 0;
+};
+
+struct DecodedCode {
+    std::string text;              // UTF-8
+    std::string format;            // symbology name, e.g. "QRCode"
+    std::array<PointF, 4> corners; // in frame pixels: top-left, top-right, bottom-right, bottom-left
+    std::string step;              // which decoding step read it (diagnostics: "guide", "full+stretch", ...)
+    int step_index = 0;            // 0-based position of that step in the decoder's ladder
+};
+
+struct DecodeOutcome {
+    std::optional<DecodedCode> code; // empty: nothing readable in this frame
+    int steps_tried = 0;
+    bool budget_exhausted = false; // the ladder stopped early because the frame's time budget was spent
+    std::chrono::microseconds elapsed{0}; // wall time
+};
+
+class CodeDecoder {
+  public:
+    virtual ~CodeDecoder() = default;
+    // An error only for an unusable frame (bad size/stride); "no code" is a normal outcome.
+    [[nodiscard]] virtual Result<DecodeOutcome> decode(const Frame& frame) = 0;
+    [[nodiscard]] virtual std::string name() const = 0;
+};
+
+} // namespace kiosk::scanner

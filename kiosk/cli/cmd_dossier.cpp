@@ -1,0 +1,208 @@
+#include "kiosk/cli/cmd_dossier.hpp"
+
+#include "kiosk/core/config/last_good.hpp"
+#include "kiosk/core/dossier/name_mask.hpp"
+#include "kiosk/core/dossier/status.hpp"
+#include "kiosk/net/gateway_client.hpp"
+#include "kiosk/store/dossier_store_sqlite.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <optional>
+#include <ostream>
+
+namespace kiosk::cli {
+namespace {
+
+using nlohmann::json;
+
+struct Args {
+    std::vector<std::string> positional;
+    bool json = false;
+    std::optional<std::string> db, gateway, token, lang;
+};
+
+std::optional<Args> parse_args(const std::vector<std::string>& words, std::ostream& err) {
+    Args a;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string& w = words[i];
+        auto value = [&](std::optional<std::string>& slot) {
+            if (i + 1 >= words.size()) return false;
+            slot = words[++i];
+            return true;
+        };
+        if (w == "--json") {
+            a.json = true;
+        } else if (w == "--db" || w == "--gateway" || w == "--token" || w == "--lang") {
+            auto& slot = w == "--db"        ? a.db
+                         : w == "--gateway" ? a.gateway
+                         : w == "--token"   ? a.token
+                                            : a.lang;
+            if (!value(slot)) {
+                err << w << " needs a value\n";
+                return std::nullopt;
+            }
+        } else if (w.rfind("--", 0) == 0) {
+            err << "unknown option " << w << "\n";
+            return std::nullopt;
+        } else {
+            a.positional.push_back(w);
+        }
+    }
+    return a;
+}
+
+std::filesystem::path db_path(const CliContext& ctx, const Args& a) {
+    if (a.db) return *a.db;
+    return config::state_dir_for(ctx.config.paths.state_dir) / "dossiers.sqlite";
+}
+
+std::string text_of(const i18n::Translator& tr, const dossier::Message& m, i18n::Lang lang) {
+    if (m.args.empty()) return std::string(tr.tr(m.key, lang));
+    return tr.format(m.key, lang, {m.args[0]});
+}
+
+json time_json(const std::optional<dossier::Seconds>& t) {
+    return t ? json(dossier::format_vn_timestamp(*t)) : json(nullptr);
+}
+
+int usage(std::ostream& err) {
+    err << "usage: kioskctl dossier lookup CODE [--json] [--lang vi|en] [--db PATH | --gateway URL [--token "
+           "T]]\n"
+           "       kioskctl dossier import CSV [--db PATH]\n";
+    return 2;
+}
+
+int lookup(CliContext& ctx, const Args& a) {
+    if (a.positional.size() != 2) return usage(ctx.err);
+    i18n::Lang lang = i18n::Lang::vi;
+    if (!i18n::parse_lang(a.lang.value_or(ctx.config.ui.language), lang)) {
+        ctx.err << "--lang must be vi or en\n";
+        return 2;
+    }
+    const auto fail = [&](const Error& e) {
+        const std::string key =
+            e.kind.rfind("dossier.", 0) == 0 ? e.kind : dossier::citizen_message_key(e.kind);
+        const std::string message(ctx.translator.tr(key, lang));
+        if (a.json)
+            ctx.out << json{{"ok", false},
+                            {"error_kind", e.kind},
+                            {"message_key", key},
+                            {"message", message},
+                            {"detail", e.message}}
+                           .dump(-1, ' ', false, json::error_handler_t::replace)
+                    << "\n";
+        else
+            ctx.err << message << "\n(" << e.kind << ": " << e.message << ")\n";
+        return 1;
+    };
+    const auto code = dossier::parse_dossier_code(a.positional[1]);
+    if (!code) return fail(code.error());
+
+    std::unique_ptr<dossier::DossierSource> source;
+    if (a.gateway || (!a.db && ctx.config.dossier.source == "gateway")) {
+        const auto& g = ctx.config.gateway;
+        net::GatewayOptions o;
+        o.base_url = a.gateway.value_or(g.url);
+        o.token = a.token.value_or(g.token);
+        o.ca_file = g.ca_file;
+        o.connect_timeout_ms = g.connect_timeout_ms;
+        o.total_timeout_ms = g.total_timeout_ms;
+        o.max_response_bytes = static_cast<std::size_t>(g.max_response_bytes);
+        o.retries = g.retries;
+        o.backoff_ms = g.backoff_ms;
+        auto client = net::GatewayClient::create(o);
+        if (!client) return fail(client.error());
+        source = std::move(*client);
+    } else {
+        auto store = store::DossierStoreSqlite::open({db_path(ctx, a)});
+        if (!store) return fail(store.error());
+        source = std::move(*store);
+    }
+    const auto d = source->lookup(*code);
+    if (!d) return fail(d.error());
+
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    const auto deadline = dossier::deadline_of(*d, now);
+    const std::string deadline_key = dossier::deadline_key(deadline);
+    const std::string deadline_text =
+        deadline_key.empty()
+            ? ""
+            : ctx.translator.format(deadline_key, lang, {std::to_string(deadline.days_late)});
+    const auto next = dossier::next_step(*d, now);
+    const std::string status_key = dossier::status_key(d->status);
+    const std::string masked = dossier::mask_applicant_name(d->applicant_name);
+
+    if (a.json) {
+        json out{
+            {"ok", true},
+            {"code", d->code.str()},
+            {"status", static_cast<int>(d->status)},
+            {"status_key", status_key},
+            {"status_text", ctx.translator.tr(status_key, lang)},
+            {"procedure_code", d->procedure_code},
+            {"procedure_name", d->procedure_name},
+            {"applicant", masked},
+            {"received_at", time_json(d->received_at)},
+            {"appointment_at", time_json(d->appointment_at)},
+            {"finished_at", time_json(d->finished_at)},
+            {"deadline", {{"key", deadline_key}, {"days_late", deadline.days_late}, {"text", deadline_text}}},
+            {"next_step",
+             {{"key", next.key}, {"args", next.args}, {"text", text_of(ctx.translator, next, lang)}}},
+            {"missing_documents", d->missing_documents},
+            {"fee_vnd", d->fee_vnd ? json(*d->fee_vnd) : json(nullptr)}};
+        ctx.out << out.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+        return 0;
+    }
+    const auto& tr = ctx.translator;
+    ctx.out << tr.tr("dossier.label.code", lang) << ": " << d->code.str() << "\n";
+    ctx.out << tr.tr("dossier.label.procedure", lang) << ": " << d->procedure_name << "\n";
+    if (!masked.empty()) ctx.out << tr.tr("dossier.label.applicant", lang) << ": " << masked << "\n";
+    ctx.out << tr.tr("dossier.label.status", lang) << ": " << tr.tr(status_key, lang) << "\n";
+    if (d->received_at)
+        ctx.out << tr.tr("dossier.label.received", lang) << ": " << dossier::format_vn_date(*d->received_at)
+                << "\n";
+    if (d->appointment_at) {
+        ctx.out << tr.tr("dossier.label.appointment", lang) << ": "
+                << dossier::format_vn_date(*d->appointment_at);
+        if (!deadline_text.empty()) ctx.out << " (" << deadline_text << ")";
+        ctx.out << "\n";
+    }
+    ctx.out << tr.tr("dossier.label.next_step", lang) << ": " << text_of(tr, next, lang) << "\n";
+    return 0;
+}
+
+int import(CliContext& ctx, const Args& a) {
+    if (a.positional.size() != 2) return usage(ctx.err);
+    const auto path = db_path(ctx, a);
+    std::error_code ec;
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+    auto store = store::DossierStoreSqlite::open({path});
+    if (!store) {
+        ctx.err << store.error().message << "\n";
+        return 1;
+    }
+    const auto n = (*store)->import_csv_file(a.positional[1]);
+    if (!n) {
+        ctx.err << "import failed, nothing was written: " << n.error().message << "\n";
+        return 1;
+    }
+    if (a.json)
+        ctx.out << json{{"ok", true}, {"imported", *n}, {"db", path.string()}}.dump() << "\n";
+    else
+        ctx.out << "imported " << *n << " dossier(s) into " << path.string() << "\n";
+    return 0;
+}
+
+} // namespace
+
+int run_dossier(CliContext& ctx) {
+    const auto a = parse_args(ctx.args, ctx.err);
+    if (!a || a->positional.empty()) return usage(ctx.err);
+    if (a->positional[0] == "lookup") return lookup(ctx, *a);
+    if (a->positional[0] == "import") return import(ctx, *a);
+    return usage(ctx.err);
+}
+
+} // namespace kiosk::cli
