@@ -34,15 +34,23 @@ void Controller::note_activity() {
 
 void Controller::go_home_and_forget() {
     model_.reset_citizen_state();
+    for (const auto& hook : reset_hooks_)
+        hook();
 }
 
 void Controller::apply(const std::vector<ui::Command>& commands) {
     for (const auto& command : commands) {
+        bool taken = false;
+        for (const auto& handler : handlers_)
+            taken = taken || handler(command);
+        if (taken) continue;
         std::visit(
             [this](const auto& c) {
                 using C = std::decay_t<decltype(c)>;
                 if constexpr (std::is_same_v<C, ui::Navigate>) {
                     model_.stack.push_back(c.to);
+                    for (const auto& hook : enter_hooks_)
+                        hook(c.to);
                 } else if constexpr (std::is_same_v<C, ui::GoBack>) {
                     if (model_.stack.size() > 1) model_.stack.pop_back();
                 } else if constexpr (std::is_same_v<C, ui::GoHome>) {
@@ -58,9 +66,26 @@ void Controller::apply(const std::vector<ui::Command>& commands) {
 }
 
 void Controller::on_keys(const std::vector<KeyPress>& keys) {
+    // A physical keyboard types into whatever field the screen has, through the same commands as the
+    // on-screen one.
+    std::vector<ui::Command> commands;
     for (const auto& key : keys) {
-        if (key.kind == KeyPress::Kind::escape && model_.stack.size() > 1) model_.stack.pop_back();
+        switch (key.kind) {
+        case KeyPress::Kind::text:
+            commands.push_back(ui::KeyboardInput{key.text});
+            break;
+        case KeyPress::Kind::backspace:
+            commands.push_back(ui::KeyboardBackspace{});
+            break;
+        case KeyPress::Kind::enter:
+            if (model_.screen() == ui::Screen::dossier_scan) commands.push_back(ui::SubmitDossierCode{});
+            break;
+        case KeyPress::Kind::escape:
+            if (model_.stack.size() > 1) commands.push_back(ui::GoBack{});
+            break;
+        }
     }
+    apply(commands);
 }
 
 bool Controller::tick() {

@@ -12,6 +12,7 @@
 #include "kiosk/ui/view_model.hpp"
 
 #include <chrono>
+#include <functional>
 #include <vector>
 
 namespace kiosk::app {
@@ -19,6 +20,15 @@ namespace kiosk::app {
 class Controller {
   public:
     Controller(const config::Config& config, const Clock& clock, tasks::CompletionQueue& completions);
+
+    using CommandHandler = std::function<bool(const ui::Command&)>;
+    using EnterHook = std::function<void(ui::Screen)>;
+    // Feature handlers see every command first; returning true consumes it.
+    void add_handler(CommandHandler handler) { handlers_.push_back(std::move(handler)); }
+    // Called after a screen was entered by navigation.
+    void add_enter_hook(EnterHook hook) { enter_hooks_.push_back(std::move(hook)); }
+    // Called when the kiosk goes home and forgets the citizen (idle timeout, Home).
+    void add_reset_hook(std::function<void()> hook) { reset_hooks_.push_back(std::move(hook)); }
 
     void apply(const std::vector<ui::Command>& commands);
     void on_keys(const std::vector<KeyPress>& keys);
@@ -42,6 +52,9 @@ class Controller {
     tasks::CompletionQueue& completions_;
     ui::AppModel model_;
     Clock::time_point last_activity_;
+    std::vector<CommandHandler> handlers_;
+    std::vector<EnterHook> enter_hooks_;
+    std::vector<std::function<void()>> reset_hooks_;
 };
 
 } // namespace kiosk::app

@@ -1,8 +1,12 @@
 #include "kiosk/app/kiosk_app.hpp"
 
+#include "drivers/printer/ticket_printer.hpp"
+#include "kiosk/app/catalog_feature.hpp"
 #include "kiosk/app/clock.hpp"
 #include "kiosk/app/controller.hpp"
+#include "kiosk/app/dossier_feature.hpp"
 #include "kiosk/app/input_translator.hpp"
+#include "kiosk/app/queue_feature.hpp"
 #include "kiosk/app/script_runner.hpp"
 #include "kiosk/app/window.hpp"
 #include "kiosk/core/config/last_good.hpp"
@@ -76,6 +80,10 @@ class KioskApp {
     void render_frame();
     std::string apply_runtime_override(const std::string& key_value);
     int finish_script();
+    void start_features(const std::filesystem::path& assets);
+    [[nodiscard]] bool features_busy() const {
+        return (queue_ && queue_->busy()) || (catalog_ && catalog_->busy()) || (dossier_ && dossier_->busy());
+    }
 
     const Options& options_;
     std::vector<std::string> overrides_;
@@ -94,6 +102,10 @@ class KioskApp {
     tasks::CompletionQueue completions_;
     std::unique_ptr<tasks::Workers> workers_;
     std::unique_ptr<Controller> controller_;
+    std::shared_ptr<printer::TicketPrinter> printer_;
+    std::unique_ptr<QueueFeature> queue_;
+    std::unique_ptr<CatalogFeature> catalog_;
+    std::unique_ptr<DossierFeature> dossier_;
     std::unique_ptr<ScriptRunner> script_;
     std::vector<ui::VisibleText> visible_;
     std::string pending_screenshot_;
@@ -199,6 +211,34 @@ std::string KioskApp::apply_runtime_override(const std::string& key_value) {
     return {};
 }
 
+void KioskApp::start_features(const std::filesystem::path& assets) {
+    std::error_code ec;
+    std::filesystem::create_directories(state_dir_, ec);
+    if (auto printer = printer::TicketPrinter::open(config_, assets, state_dir_)) {
+        printer_ = std::move(printer.value());
+    } else {
+        std::fprintf(stderr, "kiosk: printer: %s\n", printer.error().message.c_str());
+    }
+    auto& model = controller_->model();
+    queue_ = std::make_unique<QueueFeature>(config_, clock_, translator_, completions_, model, printer_);
+    catalog_ = std::make_unique<CatalogFeature>(config_, clock_, translator_, completions_, model, printer_,
+                                                assets, state_dir_);
+    dossier_ = std::make_unique<DossierFeature>(config_, clock_, completions_, model, assets, state_dir_);
+    queue_->start();
+    catalog_->start();
+    dossier_->start();
+    // Dossier first: a scan or Back on its screens must be seen before the others.
+    controller_->add_handler([this](const ui::Command& c) { return dossier_->handle(c); });
+    controller_->add_handler([this](const ui::Command& c) { return queue_->handle(c); });
+    controller_->add_handler([this](const ui::Command& c) { return catalog_->handle(c); });
+    controller_->add_enter_hook([this](ui::Screen s) {
+        queue_->on_enter(s);
+        catalog_->on_enter(s);
+        dossier_->on_enter(s);
+    });
+    controller_->add_reset_hook([this] { catalog_->forget(); });
+}
+
 int KioskApp::finish_script() {
     if (!script_) return 0;
     if (script_->failed()) {
@@ -263,12 +303,13 @@ int KioskApp::run() {
     workers_ = std::make_unique<tasks::Workers>(completions_, 2);
     controller_ = std::make_unique<Controller>(config_, clock_, completions_);
     if (!config_notice_.empty()) controller_->set_notice(config_notice_, "");
+    start_features(assets);
 
     if (steps) {
         ScriptHost host{input_, [this]() -> const std::vector<ui::VisibleText>& { return visible_; },
                         [this] {
                             return input_.pending() || frames_needed_ > 0 || workers_->busy() > 0 ||
-                                   workers_->queued() > 0 || completions_.pending() > 0;
+                                   features_busy() || workers_->queued() > 0 || completions_.pending() > 0;
                         },
                         [this](const std::string& path) {
                             pending_screenshot_ = path;
@@ -294,6 +335,9 @@ int KioskApp::run() {
                         .count();
                 wait = std::min<long long>(wait, std::max<long long>(script_wait, 1));
             }
+            if (auto held = dossier_->deadline_ms())
+                wait = std::min<long long>(
+                    wait, std::max<long long>(*held - static_cast<long long>(SDL_GetTicks()), 1));
             timeout_ms = static_cast<int>(std::clamp<long long>(wait, 0, 60000));
         }
         SDL_Event event;
@@ -317,9 +361,14 @@ int KioskApp::run() {
         if (completions_.drain() > 0) frames_needed_ = std::max(frames_needed_, 2);
         if (auto keys = input_.take_keys(); !keys.empty()) {
             controller_->note_activity();
-            controller_->on_keys(keys);
+            controller_->on_keys(dossier_->filter_keys(keys));
             frames_needed_ = std::max(frames_needed_, 2);
         }
+        if (auto released = dossier_->tick(); !released.empty()) {
+            controller_->on_keys(released);
+            frames_needed_ = std::max(frames_needed_, 2);
+        }
+        catalog_->tick();
         if (controller_->tick()) frames_needed_ = std::max(frames_needed_, 2);
 
         if (!script_done && frames_needed_ == 0 && !input_.pending() && pending_screenshot_.empty()) {
@@ -343,6 +392,9 @@ int KioskApp::run() {
             frames_needed_ == 0;
         if (finished_headless) quit_ = true;
     }
+    dossier_.reset();
+    catalog_.reset();
+    queue_.reset();
     workers_.reset();
     return finish_script();
 }

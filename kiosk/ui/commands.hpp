@@ -17,7 +17,7 @@ struct GoHome {};
 struct ToggleLanguage {};
 struct KeyboardInput {
     std::string text;
-}; // composed text appended to the focused field
+}; // keystrokes; the feature composes them (Telex/VNI)
 struct KeyboardBackspace {};
 struct KeyboardClear {};
 struct BrowseLevel {

@@ -5,6 +5,9 @@
 
 #include "kiosk/core/config/config.hpp"
 #include "kiosk/core/i18n/translator.hpp"
+#include "kiosk/ui/models/catalog_model.hpp"
+#include "kiosk/ui/models/dossier_model.hpp"
+#include "kiosk/ui/models/queue_model.hpp"
 #include "kiosk/ui/screen.hpp"
 
 #include <string>
@@ -25,11 +28,17 @@ struct AppModel {
     ClockView clock;
     std::string notice_key; // a message bar at the bottom (e.g. "config.fallback"); empty = none
     std::string notice_detail;
+    QueueModel queue;
+    CatalogModel catalog;
+    DossierModel dossier;
 
     [[nodiscard]] Screen screen() const { return stack.back(); }
     void reset_citizen_state() {
         stack.assign(1, Screen::home);
         lang = default_lang;
+        queue.forget();
+        catalog.forget();
+        dossier.forget();
     }
 };
 

@@ -184,6 +184,13 @@ std::vector<KeyDef<Config>> build_config_schema() {
                    [](C & c) -> auto& { return c.dossier.source; }),
                {"sqlite", "gateway"}));
     add(key<C>(
+        "dossier.sqlite_path", VT::string, "Local dossier store; empty = <state>/dossiers.sqlite",
+        [](C & c) -> auto& { return c.dossier.sqlite_path; }));
+    add(key<C>(
+        "dossier.seed_csv", VT::string,
+        "CSV imported when the local store is empty; empty = the demo file <assets>/demo/dossiers.csv",
+        [](C & c) -> auto& { return c.dossier.seed_csv; }));
+    add(key<C>(
         "dossier.qr_param_names", VT::string_list, "Query parameters of a lookup URL that carry the code",
         [](C & c) -> auto& { return c.dossier.qr_param_names; }));
     add(key<C>(
@@ -229,6 +236,9 @@ std::vector<KeyDef<Config>> build_config_schema() {
     add(key<C>(
         "printer.cups_destination", VT::string, "CUPS queue of the thermal printer (raw)",
         [](C & c) -> auto& { return c.printer.cups_destination; }));
+    add(key<C>(
+        "printer.cups_server", VT::string, "CUPS server (host:port or socket); empty = the system's",
+        [](C & c) -> auto& { return c.printer.cups_server; }));
     add(range(key<C>(
                   "printer.paper_mm", VT::integer, "Paper width: 80 or 58",
                   [](C & c) -> auto& { return c.printer.paper_mm; }),

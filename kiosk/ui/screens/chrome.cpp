@@ -57,16 +57,19 @@ float draw_nav_row(UiContext& ctx, const AppModel& model, std::string_view title
     float button_h = theme.min_target();
     float row_h = button_h + theme.px(40);
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + theme.px(20)));
-    float bw = theme.px(250);
-    if (big_button(ctx, "nav-back",
-                   {ctx.tr("nav.back"), {}, ImVec2(bw, button_h), ButtonStyle::secondary, true, "←"}))
+    auto fit = [&](std::string_view label) {
+        return std::max(theme.px(250), measure(theme.fonts.title, label).x + theme.px(90));
+    };
+    if (big_button(
+            ctx, "nav-back",
+            {ctx.tr("nav.back"), {}, ImVec2(fit(ctx.tr("nav.back")), button_h), ButtonStyle::secondary}))
         ctx.emit(GoBack{});
     ImGui::SameLine();
-    if (big_button(ctx, "nav-home", {ctx.tr("nav.home"), {}, ImVec2(bw, button_h), ButtonStyle::secondary}))
+    if (big_button(
+            ctx, "nav-home",
+            {ctx.tr("nav.home"), {}, ImVec2(fit(ctx.tr("nav.home")), button_h), ButtonStyle::secondary}))
         ctx.emit(GoHome{});
-    ImGui::SameLine();
-    float lang_w =
-        std::max(theme.px(220), measure(theme.fonts.title, ctx.tr("nav.other_language")).x + theme.px(90));
+    float lang_w = fit(ctx.tr("nav.other_language"));
     ImGui::SetCursorScreenPos(ImVec2(origin.x + width - pad - lang_w, origin.y + theme.px(20)));
     if (big_button(ctx, "nav-lang",
                    {ctx.tr("nav.other_language"), {}, ImVec2(lang_w, button_h), ButtonStyle::secondary}))

@@ -1,7 +1,10 @@
 #include "kiosk/ui/screens/root.hpp"
 
 #include "kiosk/ui/screens/chrome.hpp"
+#include "kiosk/ui/screens/dossier_screens.hpp"
 #include "kiosk/ui/screens/home.hpp"
+#include "kiosk/ui/screens/procedure_screens.hpp"
+#include "kiosk/ui/screens/queue_screens.hpp"
 #include "kiosk/ui/widgets/widgets.hpp"
 
 namespace kiosk::ui {
@@ -47,9 +50,34 @@ void draw_root(UiContext& ctx, const AppModel& model) {
         draw_home(ctx, model);
     } else {
         draw_nav_row(ctx, model, ctx.tr(title_key(screen)));
-        const Theme& theme = ctx.theme();
-        ImGui::SetCursorScreenPos(ImVec2(theme.px(40), ImGui::GetCursorScreenPos().y));
-        text_block(ctx, theme.fonts.body, ctx.tr("screen.coming"), theme.muted);
+        switch (screen) {
+        case Screen::procedures:
+            draw_procedure_browse(ctx, model);
+            break;
+        case Screen::procedure_search:
+            draw_procedure_search(ctx, model);
+            break;
+        case Screen::procedure_detail:
+            draw_procedure_detail(ctx, model);
+            break;
+        case Screen::dossier_scan:
+            draw_dossier_scan(ctx, model);
+            break;
+        case Screen::dossier_status:
+            draw_dossier_status(ctx, model);
+            break;
+        case Screen::queue_services:
+            draw_queue_services(ctx, model);
+            break;
+        case Screen::queue_ticket:
+            draw_queue_ticket(ctx, model);
+            break;
+        default: {
+            const Theme& theme = ctx.theme();
+            ImGui::SetCursorScreenPos(ImVec2(theme.px(40), ImGui::GetCursorScreenPos().y));
+            text_block(ctx, theme.fonts.body, ctx.tr("screen.coming"), theme.muted);
+        }
+        }
     }
     draw_notice(ctx, model);
     ImGui::End();

@@ -108,8 +108,7 @@ bool big_button(UiContext& ctx, const char* id, const ButtonSpec& spec) {
     ImFont* sub_font = theme.fonts.small;
     float pad = theme.px(36);
     float text_w = size.x - 2 * pad;
-    std::string title(spec.icon.empty() ? std::string(spec.title)
-                                        : std::string(spec.icon) + "  " + std::string(spec.title));
+    std::string title(spec.title);
     ImVec2 title_size = measure(title_font, title, text_w);
     ImVec2 sub_size = spec.subtitle.empty() ? ImVec2(0, 0) : measure(sub_font, spec.subtitle, text_w);
     float block_h = title_size.y + (spec.subtitle.empty() ? 0 : theme.px(8) + sub_size.y);
@@ -143,6 +142,26 @@ bool begin_drag_scroll(UiContext& ctx, const char* id, ImVec2 size) {
 
 void end_drag_scroll() {
     ImGui::EndChild();
+}
+
+void boxed(UiContext& ctx, float width, ImU32 accent, const std::function<void(float)>& body) {
+    const Theme& theme = ctx.theme();
+    float pad = theme.px(30);
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    // Draw the content first (channel 1) to learn its height, then the panel behind it (channel 0).
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + pad));
+    ImGui::BeginGroup();
+    body(width - 2 * pad);
+    ImGui::EndGroup();
+    float bottom = ImGui::GetItemRectMax().y + pad;
+    draw->ChannelsSetCurrent(0);
+    draw->AddRectFilled(origin, ImVec2(origin.x + width, bottom), IM_COL32_WHITE, theme.px(22));
+    draw->AddRect(origin, ImVec2(origin.x + width, bottom), accent, theme.px(22), 0, theme.px(4));
+    draw->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, bottom + theme.px(24)));
 }
 
 void gap(const UiContext& ctx, float design_px) {

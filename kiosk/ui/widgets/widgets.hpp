@@ -6,6 +6,7 @@
 
 #include "kiosk/ui/ui_context.hpp"
 
+#include <functional>
 #include <string_view>
 
 namespace kiosk::ui {
@@ -18,7 +19,6 @@ struct ButtonSpec {
     ImVec2 size = {0, 0}; // 0 width = full available width; 0 height = theme minimum target
     ButtonStyle style = ButtonStyle::primary;
     bool enabled = true;
-    std::string_view icon = {}; // a short glyph string drawn before the title (e.g. "←")
 };
 
 // A tappable button; returns true on a tap (press and release inside, without a drag in between).
@@ -37,6 +37,9 @@ void text_at(UiContext& ctx, ImFont* font, std::string_view text, ImVec2 pos, Im
 // A vertically scrolled child region moved by dragging a finger anywhere inside it. Returns true when open.
 bool begin_drag_scroll(UiContext& ctx, const char* id, ImVec2 size);
 void end_drag_scroll();
+
+// A white rounded panel with an accent border around what `body` draws; body gets the inner width.
+void boxed(UiContext& ctx, float width, ImU32 accent, const std::function<void(float inner_width)>& body);
 
 // Vertical space in design pixels.
 void gap(const UiContext& ctx, float design_px);

@@ -64,7 +64,7 @@ TEST(Faults, EveryKeyIsTranslatedInBothLanguages) {
     }
     EXPECT_EQ(
         t.tr("printer.fault.out_of_paper.citizen", i18n::Lang::vi),
-        "Máy in hết giấy. Số thứ tự của bạn vẫn có hiệu lực – hãy chụp ảnh màn hình này hoặc báo cán bộ.");
+        "Máy in hết giấy. Số thứ tự của ông/bà vẫn có hiệu lực – hãy chụp ảnh màn hình này hoặc báo cán bộ.");
 }
 
 class TempDir : public ::testing::Test {

@@ -1,0 +1,362 @@
+#include "kiosk/app/dossier_feature.hpp"
+
+#include "drivers/scanner/decode_worker.hpp"
+#include "drivers/scanner/frame_source.hpp"
+#include "drivers/scanner/zxing_decoder.hpp"
+#include "kiosk/app/gateway_options.hpp"
+#include "kiosk/core/dossier/name_mask.hpp"
+#include "kiosk/core/dossier/status.hpp"
+#include "kiosk/core/dossier/vn_time.hpp"
+#include "kiosk/net/gateway_client.hpp"
+#include "kiosk/store/dossier_store_sqlite.hpp"
+
+#include <SDL.h>
+
+#include <cctype>
+#include <cstdio>
+#include <utility>
+
+namespace kiosk::app {
+namespace {
+
+ui::DossierView make_view(const dossier::Dossier& d, dossier::Seconds now) {
+    using dossier::DossierStatus;
+    ui::DossierView v;
+    v.code = d.code.str();
+    v.procedure_name = d.procedure_name;
+    v.applicant_masked = dossier::mask_applicant_name(d.applicant_name);
+    v.status = static_cast<int>(d.status);
+    v.status_key = dossier::status_key(d.status);
+    if (d.received_at) v.received = dossier::format_vn_date(*d.received_at);
+    if (d.appointment_at) v.appointment = dossier::format_vn_date(*d.appointment_at);
+    auto deadline = dossier::deadline_of(d, now);
+    v.overdue = deadline.state == dossier::Timeliness::overdue;
+    v.deadline.key = dossier::deadline_key(deadline);
+    if (deadline.days_late > 0) v.deadline.args = {std::to_string(deadline.days_late)};
+    auto next = dossier::next_step(d, now);
+    v.next_step = {next.key, next.args};
+    // A timeline only for the ordinary path; refusals, withdrawals and stops speak through the status itself.
+    int s = v.status;
+    if (s != 3 && s != 7 && s != 8) {
+        bool finished = s == 9 || s == 10;
+        v.timeline = {
+            {"dossier.timeline.received", v.received, s >= 2, s == 1},
+            {"dossier.timeline.processing", {}, finished, s == 2 || s == 4 || s == 5 || s == 6},
+            {"dossier.timeline.done", d.finished_at ? dossier::format_vn_date(*d.finished_at) : "", finished,
+             false},
+            {"dossier.timeline.returned", {}, s == 10, false},
+        };
+    }
+    return v;
+}
+
+} // namespace
+
+DossierFeature::DossierFeature(const config::Config& config, const Clock& clock,
+                               tasks::CompletionQueue& completions, ui::AppModel& model,
+                               std::filesystem::path assets_dir, std::filesystem::path state_dir)
+    : config_(config), clock_(clock), completions_(completions), model_(model),
+      assets_dir_(std::move(assets_dir)), state_dir_(std::move(state_dir)),
+      wedge_(
+          scanner::HidWedgeOptions{config.scanner.hid_max_gap_ms, config.scanner.hid_max_gap_ms * 2, 6, 512}),
+      worker_(completions, 1) {
+    policy_.allowed_hosts = config.dossier.qr_allowed_hosts;
+    policy_.param_names = config.dossier.qr_param_names;
+}
+
+DossierFeature::~DossierFeature() {
+    stop_camera();
+}
+
+bool DossierFeature::busy() const {
+    return worker_.busy() > 0 || worker_.queued() > 0 || wedge_.holding() || (decoder_ && !decoder_->idle());
+}
+
+std::string DossierFeature::redact(const std::string& code) {
+    // Logs keep the unit and date (useful to staff) but never the daily sequence.
+    auto dash = code.rfind('-');
+    return dash == std::string::npos ? "(code)" : code.substr(0, dash) + "-****";
+}
+
+void DossierFeature::start() {
+    health_.source = config_.dossier.source;
+    auto config_copy = config_;
+    worker_.submit([this, config_copy]() -> tasks::CompletionQueue::Completion {
+        std::shared_ptr<dossier::DossierSource> source;
+        std::string error;
+        if (config_copy.dossier.source == "gateway") {
+            if (auto client = net::GatewayClient::create(gateway_options(config_copy)))
+                source = std::move(client.value());
+            else
+                error = client.error().message;
+        } else {
+            auto path = config_copy.dossier.sqlite_path.empty()
+                            ? state_dir_ / "dossiers.sqlite"
+                            : std::filesystem::path(config_copy.dossier.sqlite_path);
+            std::error_code ec;
+            std::filesystem::create_directories(path.parent_path(), ec);
+            if (auto store = store::DossierStoreSqlite::open({path})) {
+                auto count = (*store)->count();
+                auto seed = config_copy.dossier.seed_csv.empty()
+                                ? assets_dir_ / "demo" / "dossiers.csv"
+                                : std::filesystem::path(config_copy.dossier.seed_csv);
+                if (count && *count == 0 && std::filesystem::exists(seed, ec)) {
+                    if (auto imported = (*store)->import_csv_file(seed))
+                        std::fprintf(stderr, "dossier: imported %zu dossiers from %s\n", *imported,
+                                     seed.c_str());
+                    else
+                        std::fprintf(stderr, "dossier: cannot import %s: %s\n", seed.c_str(),
+                                     imported.error().message.c_str());
+                }
+                source = std::move(store.value());
+            } else {
+                error = store.error().message;
+            }
+        }
+        if (!error.empty()) std::fprintf(stderr, "dossier: source unavailable: %s\n", error.c_str());
+        return [this, source, error] {
+            source_ = source;
+            health_.source_ok = source != nullptr;
+            health_.source_error = error;
+            if (auto code = std::exchange(pending_, std::nullopt)) {
+                model_.dossier.looking_up = false;
+                lookup(*code);
+            }
+        };
+    });
+    if (config_.scanner.source != "none")
+        start_camera();
+    else
+        health_.camera = "off";
+}
+
+void DossierFeature::start_camera() {
+    scanner::CameraOptions options;
+    options.kind = config_.scanner.source == "camera" ? "v4l2" : "files";
+    options.device = config_.scanner.camera_device;
+    options.path = config_.scanner.image_dir;
+    options.width = config_.scanner.camera_width;
+    options.height = config_.scanner.camera_height;
+    // Frames go to the decoder unmirrored: a mirrored QR code does not decode. scanner.mirror is for a
+    // preview.
+    options.mirror = false;
+    options.loop = false; // an image folder is read once, like receipts held up one after another
+    auto source = scanner::make_frame_source(options);
+    auto decoder = scanner::ZxingDecoder::create({});
+    if (!source || !decoder) {
+        health_.camera = !source ? source.error().kind : decoder.error().kind;
+        model_.dossier.scanner_hint_key = scanner::scanner_error_key(health_.camera);
+        std::fprintf(stderr, "scanner: %s\n", (!source ? source.error() : decoder.error()).message.c_str());
+        return;
+    }
+    if (auto started = (*source)->start(); !started) {
+        health_.camera = started.error().kind;
+        model_.dossier.scanner_hint_key = scanner::scanner_error_key(health_.camera);
+        std::fprintf(stderr, "scanner: %s\n", started.error().message.c_str());
+        return;
+    }
+    camera_ = std::move(source.value());
+    decoder_ = std::make_unique<scanner::DecodeWorker>(
+        std::move(decoder.value()), [this](const scanner::ScanRead& read) {
+            std::string text = read.code.text;
+            completions_.post([this, text] { handle_payload(text, "camera"); });
+        });
+    health_.camera = "running";
+    capturing_ = true;
+    capture_ = std::thread([this] {
+        // At most ~10 frames a second: enough for a held-up receipt, cheap for a kiosk that is idle all day.
+        while (capturing_) {
+            auto frame = camera_->next(std::chrono::milliseconds(100));
+            if (!frame) {
+                std::string kind = frame.error().kind;
+                completions_.post([this, kind] {
+                    health_.camera = kind;
+                    if (kind != "end_of_stream")
+                        model_.dossier.scanner_hint_key = scanner::scanner_error_key(kind);
+                });
+                return;
+            }
+            if (*frame) decoder_->submit(std::move(**frame));
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    });
+}
+
+void DossierFeature::stop_camera() {
+    capturing_ = false;
+    if (capture_.joinable()) capture_.join();
+    if (decoder_) decoder_->stop();
+    if (camera_) camera_->stop();
+}
+
+std::vector<KeyPress> DossierFeature::to_keys(const std::vector<scanner::WedgeEvent>& events) {
+    std::vector<KeyPress> keys;
+    for (const auto& e : events) {
+        if (e.kind == scanner::WedgeEvent::Kind::scan) {
+            handle_payload(e.text, "usb-scanner");
+            continue;
+        }
+        if (e.key.ch == U'\r' || e.key.ch == U'\n')
+            keys.push_back({KeyPress::Kind::enter, {}, 0});
+        else
+            keys.push_back(
+                {KeyPress::Kind::text, scanner::utf8_encode(e.key.ch), static_cast<uint32_t>(e.key.time_ms)});
+    }
+    return keys;
+}
+
+std::vector<KeyPress> DossierFeature::filter_keys(const std::vector<KeyPress>& keys) {
+    if (!config_.scanner.hid_enabled) return keys;
+    std::vector<KeyPress> out;
+    for (const auto& key : keys) {
+        if (key.kind == KeyPress::Kind::text || key.kind == KeyPress::Kind::enter) {
+            std::vector<scanner::WedgeEvent> events;
+            if (key.kind == KeyPress::Kind::enter) {
+                events = wedge_.feed({U'\r', key.timestamp_ms});
+            } else {
+                // SDL delivers text as UTF-8; the detector works per character.
+                for (size_t i = 0; i < key.text.size();) {
+                    unsigned char c = static_cast<unsigned char>(key.text[i]);
+                    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+                    char32_t cp = c < 0x80 ? c : 0xFFFD;
+                    if (len > 1 && i + len <= key.text.size()) {
+                        cp = c & (0xFF >> (len + 1));
+                        for (size_t k = 1; k < len; ++k)
+                            cp = (cp << 6) | (static_cast<unsigned char>(key.text[i + k]) & 0x3F);
+                    }
+                    auto some = wedge_.feed({cp, key.timestamp_ms});
+                    events.insert(events.end(), some.begin(), some.end());
+                    i += len;
+                }
+            }
+            auto typed = to_keys(events);
+            out.insert(out.end(), typed.begin(), typed.end());
+        } else {
+            out.push_back(key);
+        }
+    }
+    return out;
+}
+
+std::vector<KeyPress> DossierFeature::tick() {
+    return to_keys(wedge_.tick(SDL_GetTicks()));
+}
+
+void DossierFeature::on_enter(ui::Screen screen) {
+    if (screen == ui::Screen::dossier_scan) {
+        model_.dossier.forget();
+        if (decoder_) decoder_->reset_repeat_filter();
+    }
+}
+
+void DossierFeature::handle_payload(const std::string& payload, const char* via) {
+    ++health_.scans;
+    auto code = dossier::extract_dossier_code(payload, policy_);
+    if (!code) {
+        ++health_.rejected_payloads;
+        std::fprintf(stderr, "dossier: %s payload rejected: %s\n", via, code.error().kind.c_str());
+        if (model_.screen() != ui::Screen::dossier_scan) model_.stack.push_back(ui::Screen::dossier_scan);
+        model_.dossier.forget();
+        model_.dossier.error_key = code.error().kind;
+        return;
+    }
+    lookup(*code);
+}
+
+void DossierFeature::lookup(const dossier::DossierCode& code) {
+    auto& d = model_.dossier;
+    d.error_key.clear();
+    d.error_detail.clear();
+    d.result.reset();
+    if (!source_ && !health_.source_error.empty()) {
+        d.error_key = "dossier.error.kiosk_setup";
+        if (model_.screen() != ui::Screen::dossier_scan) model_.stack.push_back(ui::Screen::dossier_scan);
+        return;
+    }
+    d.looking_up = true;
+    d.looking_up_code = code.str();
+    if (model_.screen() != ui::Screen::dossier_scan && model_.screen() != ui::Screen::dossier_status)
+        model_.stack.push_back(ui::Screen::dossier_scan);
+    if (!source_) {
+        // Still opening (the first seconds after start): look it up as soon as the source is ready.
+        pending_ = code;
+        return;
+    }
+    auto source = source_;
+    uint64_t generation = ++lookup_generation_;
+    auto now = std::chrono::time_point_cast<std::chrono::seconds>(clock_.now());
+    worker_.submit([this, source, code, generation, now]() -> tasks::CompletionQueue::Completion {
+        auto result = source->lookup(code);
+        if (!result) {
+            std::string kind = result.error().kind;
+            std::fprintf(stderr, "dossier: lookup %s failed: %s\n", redact(code.str()).c_str(), kind.c_str());
+            return [this, kind, generation] {
+                if (generation != lookup_generation_) return; // the citizen left or looked up another code
+                ++health_.lookups;
+                ++health_.lookup_errors;
+                model_.dossier.looking_up = false;
+                model_.dossier.error_key = dossier::citizen_message_key(kind);
+            };
+        }
+        auto view = make_view(*result, now);
+        return [this, view, generation] {
+            if (generation != lookup_generation_) return;
+            ++health_.lookups;
+            auto& d = model_.dossier;
+            d.looking_up = false;
+            d.typed.clear();
+            d.result = view;
+            // Back from the status returns to the scan screen, ready for the next receipt.
+            if (model_.screen() != ui::Screen::dossier_status)
+                model_.stack.push_back(ui::Screen::dossier_status);
+        };
+    });
+}
+
+bool DossierFeature::handle(const ui::Command& command) {
+    auto& d = model_.dossier;
+    ui::Screen screen = model_.screen();
+    if (std::holds_alternative<ui::GoBack>(command) || std::holds_alternative<ui::GoHome>(command)) {
+        if (screen == ui::Screen::dossier_scan || screen == ui::Screen::dossier_status) {
+            ++lookup_generation_; // a lookup still running is dropped: the citizen has left
+            pending_.reset();
+            d.looking_up = false;
+            d.forget();
+        }
+        return false;
+    }
+    if (screen != ui::Screen::dossier_scan) return false;
+    if (const auto* input = std::get_if<ui::KeyboardInput>(&command)) {
+        for (char ch : input->text) {
+            // Codes are ASCII: letters, digits, '.', '-'; the parser also forgives spaces and look-alikes.
+            if (d.typed.size() >= 40) break;
+            if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '-' || ch == ' ')
+                d.typed += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        }
+        d.error_key.clear();
+        return true;
+    }
+    if (std::holds_alternative<ui::KeyboardBackspace>(command)) {
+        if (!d.typed.empty()) d.typed.pop_back();
+        return true;
+    }
+    if (std::holds_alternative<ui::KeyboardClear>(command)) {
+        d.typed.clear();
+        d.error_key.clear();
+        return true;
+    }
+    if (std::holds_alternative<ui::SubmitDossierCode>(command)) {
+        if (d.looking_up || d.typed.empty()) return true;
+        auto code = dossier::parse_dossier_code(d.typed);
+        if (!code) {
+            d.error_key = code.error().kind;
+            d.error_detail = code.error().message;
+            return true;
+        }
+        lookup(*code);
+        return true;
+    }
+    return false;
+}
+
+} // namespace kiosk::app

@@ -1,0 +1,359 @@
+#include "kiosk/ui/screens/procedure_screens.hpp"
+
+#include "kiosk/ui/screens/queue_screens.hpp"
+#include "kiosk/ui/widgets/highlight_text.hpp"
+#include "kiosk/ui/widgets/keyboard.hpp"
+#include "kiosk/ui/widgets/widgets.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace kiosk::ui {
+namespace {
+
+using catalog::Level;
+
+bool at_level(const catalog::Procedure& p, int level) {
+    if (level < 0) return true;
+    return std::find(p.levels.begin(), p.levels.end(), static_cast<Level>(level)) != p.levels.end();
+}
+
+std::string level_names(const UiContext& ctx, const catalog::Procedure& p) {
+    std::string out;
+    for (Level l : p.levels)
+        out += (out.empty() ? "" : ", ") + std::string(ctx.tr(catalog::i18n_key(l)));
+    return out;
+}
+
+std::string field_name(const UiContext& ctx, const catalog::Catalog& c, const std::string& id) {
+    const auto* f = c.find_field(id);
+    return f ? ctx.pick(f->name.vi, f->name.en) : id;
+}
+
+std::string procedure_name(const UiContext& ctx, const catalog::Procedure& p) {
+    return ctx.pick(p.name, p.name_en);
+}
+
+// The first channel's time in plain words: "{n} ngày làm việc" when the source gives a number, else its text.
+std::string time_summary(const UiContext& ctx, const catalog::Channel& ch) {
+    if (ch.days) return ctx.fmt("procedures.working_days", {std::to_string(*ch.days)});
+    return ch.time;
+}
+
+std::string fee_summary(const UiContext& ctx, const catalog::Channel& ch) {
+    if (ch.fee_vnd) return format_fee(ctx, *ch.fee_vnd);
+    return ch.fee;
+}
+
+void section_title(UiContext& ctx, std::string_view title, float width) {
+    gap(ctx, 24);
+    text_block(ctx, ctx.theme().fonts.title, title, ctx.theme().primary, width);
+}
+
+void bullet_list(UiContext& ctx, const std::vector<std::string>& items, float width) {
+    for (const auto& item : items)
+        text_block(ctx, ctx.theme().fonts.body, "•  " + item, ctx.theme().text, width);
+}
+
+float content_left(const UiContext& ctx) {
+    return ctx.theme().px(40);
+}
+
+void loading_or_error(UiContext& ctx, const CatalogModel& c, float width) {
+    text_block(ctx, ctx.theme().fonts.body,
+               ctx.tr(c.load_error_key.empty() ? "procedures.loading" : c.load_error_key), ctx.theme().muted,
+               width);
+}
+
+} // namespace
+
+std::string format_fee(const UiContext& ctx, long long vnd) {
+    if (vnd <= 0) return std::string(ctx.tr("procedures.free"));
+    std::string digits = std::to_string(vnd), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0) out += '.';
+        out += digits[i];
+    }
+    return out + " ₫";
+}
+
+void draw_procedure_browse(UiContext& ctx, const AppModel& model) {
+    const Theme& theme = ctx.theme();
+    const CatalogModel& c = model.catalog;
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float left = content_left(ctx);
+    float width = avail.x - 2 * left;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + left, origin.y));
+    ImGui::BeginGroup();
+    ImGui::Dummy(ImVec2(width, 0));
+    if (!c.catalog) {
+        loading_or_error(ctx, c, width);
+        ImGui::EndGroup();
+        return;
+    }
+    if (big_button(ctx, "open-search",
+                   {ctx.tr("procedures.search_button"), ctx.tr("procedures.search_example"),
+                    ImVec2(width, theme.px(170)), ButtonStyle::primary}))
+        ctx.emit(Navigate{Screen::procedure_search});
+    gap(ctx, 10);
+    // Level filter: all, commune, district (before 07/2025), province.
+    const int levels[] = {-1, static_cast<int>(Level::commune), static_cast<int>(Level::district),
+                          static_cast<int>(Level::province)};
+    float tab_w = (width - 3 * theme.px(16)) / 4;
+    for (int i = 0; i < 4; ++i) {
+        if (i) ImGui::SameLine(0, theme.px(16));
+        std::string label(levels[i] < 0 ? ctx.tr("procedures.all_levels")
+                                        : ctx.tr(catalog::i18n_key(static_cast<Level>(levels[i]))));
+        std::string id = "level" + std::to_string(i);
+        if (big_button(ctx, id.c_str(),
+                       {label,
+                        {},
+                        ImVec2(tab_w, theme.px(130)),
+                        c.level == levels[i] ? ButtonStyle::primary : ButtonStyle::secondary}))
+            ctx.emit(BrowseLevel{levels[i]});
+    }
+    gap(ctx, 10);
+    float list_h = origin.y + avail.y - ImGui::GetCursorScreenPos().y - theme.px(30);
+    if (begin_drag_scroll(ctx, "browse", ImVec2(width, list_h))) {
+        float item_w = width - theme.px(28);
+        if (c.field.empty()) {
+            text_block(ctx, theme.fonts.body, ctx.tr("procedures.fields_hint"), theme.muted, item_w);
+            for (const auto& f : c.catalog->fields) {
+                int count = 0;
+                for (const auto& p : c.catalog->procedures)
+                    count += p.field == f.id && at_level(p, c.level);
+                if (count == 0) continue;
+                if (big_button(ctx, f.id.c_str(),
+                               {ctx.pick(f.name.vi, f.name.en),
+                                ctx.fmt("procedures.count", {std::to_string(count)}),
+                                ImVec2(item_w, theme.px(150)), ButtonStyle::secondary}))
+                    ctx.emit(BrowseField{f.id});
+                gap(ctx, 4);
+            }
+        } else {
+            text_block(ctx, theme.fonts.title, field_name(ctx, *c.catalog, c.field), theme.text, item_w);
+            for (const auto& p : c.catalog->procedures) {
+                if (p.field != c.field || !at_level(p, c.level)) continue;
+                std::string sub = level_names(ctx, p);
+                if (!p.channels.empty() && !time_summary(ctx, p.channels[0]).empty())
+                    sub += "  ·  " + time_summary(ctx, p.channels[0]);
+                if (big_button(
+                        ctx, p.code.c_str(),
+                        {procedure_name(ctx, p), sub, ImVec2(item_w, theme.px(170)), ButtonStyle::secondary}))
+                    ctx.emit(OpenProcedure{p.code});
+                gap(ctx, 4);
+            }
+        }
+    }
+    end_drag_scroll();
+    ImGui::EndGroup();
+}
+
+void draw_procedure_search(UiContext& ctx, const AppModel& model) {
+    const Theme& theme = ctx.theme();
+    const CatalogModel& c = model.catalog;
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float left = content_left(ctx);
+    float width = avail.x - 2 * left;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+
+    // The query field.
+    float field_h = theme.px(110);
+    ImVec2 field_min(origin.x + left, origin.y);
+    ImVec2 field_max(field_min.x + width, field_min.y + field_h);
+    draw->AddRectFilled(field_min, field_max, IM_COL32_WHITE, theme.px(16));
+    draw->AddRect(field_min, field_max, theme.primary, theme.px(16), 0, theme.px(4));
+    ImFont* font = theme.fonts.title;
+    float text_y = field_min.y + (field_h - font->FontSize) / 2;
+    if (c.query.empty()) {
+        text_at(ctx, theme.fonts.body, ctx.tr("procedures.query_placeholder"),
+                ImVec2(field_min.x + theme.px(24), field_min.y + (field_h - theme.fonts.body->FontSize) / 2),
+                theme.muted);
+    } else {
+        // Show the end of a long query: the part being typed must stay visible.
+        std::string_view shown = c.query;
+        while (shown.size() > 1 && measure(font, shown).x > width - theme.px(70)) {
+            shown.remove_prefix(1);
+            while (!shown.empty() && (static_cast<unsigned char>(shown[0]) & 0xC0) == 0x80)
+                shown.remove_prefix(1);
+        }
+        text_at(ctx, font, shown, ImVec2(field_min.x + theme.px(24), text_y), theme.text);
+        ctx.record(c.query, field_min, field_max, false);
+    }
+    float caret_x = field_min.x + theme.px(24) +
+                    (c.query.empty() ? 0 : std::min(measure(font, c.query).x, width - theme.px(70)));
+    draw->AddRectFilled(ImVec2(caret_x + 2, text_y), ImVec2(caret_x + theme.px(5), text_y + font->FontSize),
+                        theme.primary);
+
+    // The keyboard at the bottom; results between.
+    KeyboardView keys = c.keyboard;
+    keys.has_text = !c.query.empty();
+    float keyboard_h = keyboard_height(ctx, keys, width);
+    float results_top = field_max.y + theme.px(20);
+    float results_h = origin.y + avail.y - keyboard_h - theme.px(30) - results_top;
+    ImGui::SetCursorScreenPos(ImVec2(field_min.x, results_top));
+    if (begin_drag_scroll(ctx, "results", ImVec2(width, results_h))) {
+        float item_w = width - theme.px(28);
+        if (!c.catalog) {
+            loading_or_error(ctx, c, item_w);
+        } else if (c.query.empty()) {
+            text_block(ctx, theme.fonts.body, ctx.tr("procedures.type_to_search"), theme.muted, item_w);
+            text_block(ctx, theme.fonts.body, ctx.tr("procedures.search_example"), theme.muted, item_w);
+        } else if (c.results.empty()) {
+            text_block(ctx, theme.fonts.body, ctx.tr("procedures.no_results"), theme.muted, item_w);
+        }
+        if (c.catalog) {
+            for (const auto& hit : c.results) {
+                const auto& p = c.catalog->procedures[hit.procedure];
+                ImVec2 pos = ImGui::GetCursorScreenPos();
+                float pad = theme.px(24);
+                std::string sub = level_names(ctx, p) + "  ·  " + field_name(ctx, *c.catalog, p.field);
+                // Highlights are byte ranges of the Vietnamese name; English names are drawn plain.
+                std::vector<std::pair<size_t, size_t>> spans;
+                if (ctx.lang() == i18n::Lang::vi || p.name_en.empty())
+                    for (const auto& s : hit.name_spans)
+                        spans.emplace_back(s.begin, s.end);
+                std::string name = procedure_name(ctx, p);
+                float text_w = item_w - 2 * pad;
+                float name_h = measure(theme.fonts.body, name, text_w).y * 1.15f;
+                float sub_h = measure(theme.fonts.small, sub, text_w).y;
+                float h = std::max(theme.min_target(), name_h + sub_h + 2 * pad);
+                ImGui::PushID(p.code.c_str());
+                bool tapped = big_button(ctx, "hit", {"", {}, ImVec2(item_w, h), ButtonStyle::secondary});
+                ImGui::PopID();
+                highlighted_text(ctx, theme.fonts.body, name, spans, ImVec2(pos.x + pad, pos.y + pad), text_w,
+                                 theme.text, IM_COL32(255, 221, 87, 255));
+                text_at(ctx, theme.fonts.small, sub, ImVec2(pos.x + pad, pos.y + pad + name_h), theme.muted);
+                // The name is the tap target for scripts too.
+                ctx.record(name, pos, ImVec2(pos.x + item_w, pos.y + h), true);
+                if (tapped) ctx.emit(OpenProcedure{p.code});
+                gap(ctx, 4);
+            }
+        }
+    }
+    end_drag_scroll();
+    ImGui::SetCursorScreenPos(ImVec2(field_min.x, origin.y + avail.y - keyboard_h - theme.px(10)));
+    draw_keyboard(ctx, keys, width);
+}
+
+void draw_procedure_detail(UiContext& ctx, const AppModel& model) {
+    const Theme& theme = ctx.theme();
+    const CatalogModel& c = model.catalog;
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float left = content_left(ctx);
+    float width = avail.x - 2 * left;
+    const catalog::Procedure* p = c.catalog ? c.catalog->find(c.procedure) : nullptr;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + left, origin.y));
+    if (!p) {
+        ImGui::BeginGroup();
+        loading_or_error(ctx, c, width);
+        ImGui::EndGroup();
+        return;
+    }
+    bool online = !p->online_url.empty();
+    float footer_h = theme.px(online ? 330 : 200);
+    float scroll_h = avail.y - footer_h - theme.px(20);
+    if (begin_drag_scroll(ctx, "detail", ImVec2(width, scroll_h))) {
+        float w = width - theme.px(28);
+        text_block(ctx, theme.fonts.title, procedure_name(ctx, *p), theme.text, w);
+        if (ctx.lang() == i18n::Lang::en && !p->name_en.empty())
+            text_block(ctx, theme.fonts.small, p->name, theme.muted, w);
+        text_block(ctx, theme.fonts.small,
+                   p->code + "  ·  " + field_name(ctx, *c.catalog, p->field) + "  ·  " + level_names(ctx, *p),
+                   theme.muted, w);
+        if (std::find(p->levels.begin(), p->levels.end(), Level::district) != p->levels.end())
+            text_block(ctx, theme.fonts.small, ctx.tr("procedures.pre_reform_note"), theme.warning, w);
+
+        section_title(ctx, ctx.tr("procedures.documents"), w);
+        if (p->documents.empty())
+            text_block(ctx, theme.fonts.body, ctx.tr("procedures.no_documents"), theme.muted, w);
+        for (const auto& d : p->documents) {
+            text_block(ctx, theme.fonts.body, "•  " + d.name, theme.text, w);
+            std::string extra;
+            if (!d.copies.empty()) extra = ctx.fmt("procedures.copies", {d.copies});
+            if (!d.form.empty())
+                extra += (extra.empty() ? "" : "  ·  ") + ctx.fmt("procedures.form", {d.form});
+            if (!extra.empty()) {
+                ImGui::SetCursorScreenPos(
+                    ImVec2(ImGui::GetCursorScreenPos().x + theme.px(40), ImGui::GetCursorScreenPos().y));
+                text_block(ctx, theme.fonts.small, extra, theme.muted, w - theme.px(40));
+                ImGui::SetCursorScreenPos(
+                    ImVec2(ImGui::GetCursorScreenPos().x - theme.px(40), ImGui::GetCursorScreenPos().y));
+            }
+        }
+        if (!p->channels.empty()) {
+            section_title(ctx, ctx.tr("procedures.time_fee"), w);
+            for (const auto& ch : p->channels) {
+                text_block(ctx, theme.fonts.body, std::string(ctx.tr(catalog::i18n_key(ch.kind))), theme.text,
+                           w);
+                ImGui::Indent(theme.px(40));
+                if (auto t = time_summary(ctx, ch); !t.empty())
+                    text_block(ctx, theme.fonts.body, ctx.fmt("procedures.time", {t}), theme.muted,
+                               w - theme.px(40));
+                if (auto f = fee_summary(ctx, ch); !f.empty())
+                    text_block(ctx, theme.fonts.body, ctx.fmt("procedures.fee", {f}), theme.muted,
+                               w - theme.px(40));
+                if (!ch.note.empty())
+                    text_block(ctx, theme.fonts.small, ch.note, theme.muted, w - theme.px(40));
+                ImGui::Unindent(theme.px(40));
+            }
+        }
+        if (!p->agency.empty()) {
+            section_title(ctx, ctx.tr("procedures.where"), w);
+            text_block(ctx, theme.fonts.body, p->agency, theme.text, w);
+        }
+        if (!p->steps.empty()) {
+            section_title(ctx, ctx.tr("procedures.steps"), w);
+            for (size_t i = 0; i < p->steps.size(); ++i)
+                text_block(ctx, theme.fonts.body, std::to_string(i + 1) + ".  " + p->steps[i], theme.text, w);
+        }
+        if (!p->conditions.empty()) {
+            section_title(ctx, ctx.tr("procedures.conditions"), w);
+            bullet_list(ctx, p->conditions, w);
+        }
+        if (!p->result.empty()) {
+            section_title(ctx, ctx.tr("procedures.result"), w);
+            text_block(ctx, theme.fonts.body, p->result, theme.text, w);
+        }
+        if (!p->legal_basis.empty()) {
+            section_title(ctx, ctx.tr("procedures.legal_basis"), w);
+            bullet_list(ctx, p->legal_basis, w);
+        }
+        gap(ctx, 24);
+        text_block(ctx, theme.fonts.small, ctx.fmt("procedures.source", {p->source, p->checked}), theme.muted,
+                   w);
+        gap(ctx, 40);
+    }
+    end_drag_scroll();
+
+    // Footer: print the checklist; the QR to the online service where it exists.
+    float top = origin.y + avail.y - footer_h;
+    float qr_side = online ? footer_h - theme.px(70) : 0;
+    float button_w = online ? width - qr_side - theme.px(40) : width;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + left, top));
+    ImGui::BeginGroup();
+    if (big_button(ctx, "print-checklist",
+                   {ctx.tr(c.printing ? "procedures.printing" : "procedures.print_checklist"),
+                    {},
+                    ImVec2(button_w, theme.px(150)),
+                    ButtonStyle::primary,
+                    !c.printing}))
+        ctx.emit(PrintChecklist{p->code});
+    if (!c.print_status_key.empty())
+        text_block(ctx, theme.fonts.small, ctx.tr(c.print_status_key),
+                   c.print_status_key == "procedures.printed" ? theme.success : theme.danger, button_w);
+    ImGui::EndGroup();
+    if (online) {
+        ImVec2 qr_pos(origin.x + left + width - qr_side, top);
+        ImGui::SetCursorScreenPos(qr_pos);
+        draw_qr(c.online_qr, qr_side);
+        ImGui::SetCursorScreenPos(ImVec2(qr_pos.x - theme.px(60), qr_pos.y + qr_side));
+        text_block(ctx, theme.fonts.small, ctx.tr("procedures.online_qr"), theme.muted,
+                   qr_side + theme.px(60), true);
+    }
+}
+
+} // namespace kiosk::ui

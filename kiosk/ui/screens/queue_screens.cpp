@@ -1,0 +1,202 @@
+#include "kiosk/ui/screens/queue_screens.hpp"
+
+#include "kiosk/ui/widgets/widgets.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace kiosk::ui {
+namespace {
+
+std::string join_counters(const std::vector<int>& counters) {
+    std::string out;
+    for (int c : counters)
+        out += (out.empty() ? "" : ", ") + std::to_string(c);
+    return out;
+}
+
+// A rounded panel behind the content that follows; returns its top-left. Call end_panel with the same origin.
+void panel(const UiContext& ctx, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 border) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(min, max, fill, ctx.theme().px(22));
+    if (border) draw->AddRect(min, max, border, ctx.theme().px(22), 0, ctx.theme().px(4));
+}
+
+void message_box(UiContext& ctx, float width, std::string_view title, std::string_view body, ImU32 accent) {
+    boxed(ctx, width, accent, [&](float inner) {
+        text_block(ctx, ctx.theme().fonts.title, title, accent, inner);
+        if (!body.empty()) text_block(ctx, ctx.theme().fonts.body, body, ctx.theme().text, inner);
+    });
+}
+
+const char* const priority_kinds[] = {"elderly", "disability", "pregnant", "merit"};
+
+} // namespace
+
+void draw_qr(const QrView& qr, float side) {
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(origin, ImVec2(origin.x + side, origin.y + side), IM_COL32_WHITE);
+    if (qr.size > 0) {
+        float module = side / static_cast<float>(qr.size + 8); // 4-module quiet zone on each side
+        float start = module * 4;
+        for (int y = 0; y < qr.size; ++y)
+            for (int x = 0; x < qr.size; ++x)
+                if (qr.modules[static_cast<size_t>(y * qr.size + x)])
+                    draw->AddRectFilled(
+                        ImVec2(origin.x + start + x * module, origin.y + start + y * module),
+                        ImVec2(origin.x + start + (x + 1) * module, origin.y + start + (y + 1) * module),
+                        IM_COL32_BLACK);
+    }
+    ImGui::Dummy(ImVec2(side, side));
+}
+
+void draw_queue_services(UiContext& ctx, const AppModel& model) {
+    const Theme& theme = ctx.theme();
+    const QueueModel& q = model.queue;
+    float pad = theme.px(40);
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y));
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(avail.x - 2 * pad);
+    float width = avail.x - 2 * pad;
+    ImGui::Dummy(ImVec2(width, 0));
+
+    if (!q.store_error_key.empty()) message_box(ctx, width, ctx.tr(q.store_error_key), {}, theme.danger);
+    if (!q.error_key.empty()) message_box(ctx, width, ctx.tr(q.error_key), {}, theme.danger);
+    if (q.issuing) message_box(ctx, width, ctx.tr("queue.issuing"), {}, theme.primary);
+
+    if (q.chosen_service.empty()) {
+        text_block(ctx, theme.fonts.body, ctx.tr("queue.pick_hint"), theme.muted, width);
+        gap(ctx, 20);
+        float list_h = origin.y + avail.y - ImGui::GetCursorScreenPos().y - theme.px(40);
+        if (begin_drag_scroll(ctx, "services", ImVec2(width, list_h))) {
+            for (const auto& s : q.services) {
+                std::string sub = ctx.fmt("queue.counters", {join_counters(s.counters)});
+                if (s.waiting >= 0)
+                    sub += "  ·  " + ctx.fmt("queue.waiting_now", {std::to_string(s.waiting)});
+                if (!s.open) sub = std::string(ctx.tr("queue.error.closed"));
+                bool enabled = s.open && !q.issuing && q.store_error_key.empty();
+                if (big_button(ctx, s.code.c_str(),
+                               {ctx.pick(s.name_vi, s.name_en), sub,
+                                ImVec2(width - theme.px(24), theme.px(190)), ButtonStyle::secondary,
+                                enabled}))
+                    ctx.emit(PickService{s.code});
+                gap(ctx, 10);
+            }
+        }
+        end_drag_scroll();
+    } else {
+        const QueueServiceView* chosen = nullptr;
+        for (const auto& s : q.services)
+            if (s.code == q.chosen_service) chosen = &s;
+        if (chosen)
+            text_block(ctx, theme.fonts.body, ctx.pick(chosen->name_vi, chosen->name_en), theme.muted, width);
+        text_block(ctx, theme.fonts.title, ctx.tr("queue.priority_question"), theme.text, width);
+        text_block(ctx, theme.fonts.small, ctx.tr("queue.priority_hint"), theme.muted, width);
+        gap(ctx, 20);
+        bool enabled = !q.issuing;
+        if (big_button(ctx, "no-priority",
+                       {ctx.tr("queue.no_priority"),
+                        {},
+                        ImVec2(width, theme.px(170)),
+                        ButtonStyle::primary,
+                        enabled}))
+            ctx.emit(IssueTicket{q.chosen_service, ""});
+        gap(ctx, 10);
+        float half = (width - theme.px(24)) / 2;
+        for (int i = 0; i < 4; ++i) {
+            if (i % 2) ImGui::SameLine(0, theme.px(24));
+            std::string key = std::string("queue.priority.") + priority_kinds[i];
+            if (big_button(ctx, priority_kinds[i],
+                           {ctx.tr(key), {}, ImVec2(half, theme.px(150)), ButtonStyle::secondary, enabled}))
+                ctx.emit(IssueTicket{q.chosen_service, priority_kinds[i]});
+            if (i % 2) gap(ctx, 10);
+        }
+        gap(ctx, 20);
+        if (big_button(
+                ctx, "other-service",
+                {ctx.tr("queue.other_service"), {}, ImVec2(width, 0), ButtonStyle::secondary, enabled}))
+            ctx.emit(PickService{""});
+    }
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+}
+
+void draw_queue_ticket(UiContext& ctx, const AppModel& model) {
+    const Theme& theme = ctx.theme();
+    const QueueModel& q = model.queue;
+    float pad = theme.px(40);
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float width = avail.x - 2 * pad;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y));
+    ImGui::BeginGroup();
+    if (!q.ticket) {
+        text_block(ctx, theme.fonts.body, ctx.tr(q.error_key.empty() ? "queue.issuing" : q.error_key),
+                   theme.muted, width);
+        ImGui::EndGroup();
+        return;
+    }
+    const TicketView& t = *q.ticket;
+    bool landscape = avail.x > avail.y;
+    float qr_side = theme.px(landscape ? 300 : 330);
+    float card_w = landscape ? width - qr_side - theme.px(40) : width;
+
+    // The ticket card: service, the number very large, priority, time, people ahead, counters.
+    ImVec2 card = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    float inner = card_w - 2 * theme.px(30);
+    ImGui::SetCursorScreenPos(ImVec2(card.x + theme.px(30), card.y + theme.px(24)));
+    ImGui::BeginGroup();
+    text_block(ctx, theme.fonts.body, ctx.pick(t.service_vi, t.service_en), theme.muted, inner, true);
+    text_block(ctx, theme.fonts.small, ctx.tr("queue.your_number"), theme.muted, inner, true);
+    text_block(ctx, theme.fonts.huge, t.display, theme.primary, inner, true);
+    if (!t.priority_key.empty())
+        text_block(ctx, theme.fonts.title,
+                   std::string(ctx.tr("queue.priority_label")) + " – " + std::string(ctx.tr(t.priority_key)),
+                   theme.warning, inner, true);
+    text_block(ctx, theme.fonts.small, ctx.fmt("queue.issued_at", {t.issued_time}), theme.muted, inner, true);
+    gap(ctx, 10);
+    text_block(ctx, theme.fonts.body,
+               t.ahead > 0 ? ctx.fmt("queue.ahead", {std::to_string(t.ahead)})
+                           : std::string(ctx.tr("queue.nobody_ahead")),
+               theme.text, inner, true);
+    if (t.wait_minutes >= 0)
+        text_block(ctx, theme.fonts.body, ctx.fmt("queue.wait_estimate", {std::to_string(t.wait_minutes)}),
+                   theme.text, inner, true);
+    text_block(ctx, theme.fonts.body, ctx.fmt("queue.go_to_counters", {join_counters(t.counters)}),
+               theme.text, inner, true);
+    ImGui::EndGroup();
+    float card_bottom = ImGui::GetItemRectMax().y + theme.px(24);
+    draw->ChannelsSetCurrent(0);
+    panel(ctx, card, ImVec2(card.x + card_w, card_bottom), IM_COL32_WHITE, theme.border);
+    draw->ChannelsMerge();
+
+    // The QR (ticket code), beside the card in landscape, under it in portrait.
+    ImVec2 qr_pos = landscape ? ImVec2(card.x + card_w + theme.px(40), card.y)
+                              : ImVec2(card.x + (width - qr_side) / 2, card_bottom + theme.px(24));
+    ImGui::SetCursorScreenPos(qr_pos);
+    draw_qr(t.qr, qr_side);
+    ImGui::SetCursorScreenPos(ImVec2(qr_pos.x, ImGui::GetCursorScreenPos().y));
+    text_block(ctx, theme.fonts.small, ctx.fmt("queue.ticket_code", {t.ticket_id}), theme.muted, qr_side,
+               true);
+    float below = std::max(card_bottom, ImGui::GetCursorScreenPos().y) + theme.px(24);
+    ImGui::SetCursorScreenPos(ImVec2(card.x, below));
+    ImGui::Dummy(ImVec2(width, 0));
+    if (t.printed) {
+        message_box(ctx, width, ctx.tr("queue.printed_ok"), {}, theme.success);
+    } else {
+        // The fault's own text already says the number is valid and to photograph the screen.
+        std::string body(ctx.tr(t.print_fault_key));
+        message_box(ctx, width, ctx.tr("queue.print_failed_title"), body, theme.danger);
+    }
+    if (big_button(ctx, "ticket-done", {ctx.tr("queue.done"), {}, ImVec2(width, 0), ButtonStyle::primary}))
+        ctx.emit(GoHome{});
+    ImGui::EndGroup();
+}
+
+} // namespace kiosk::ui
