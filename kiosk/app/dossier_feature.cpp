@@ -140,7 +140,7 @@ void DossierFeature::start_camera() {
     // Frames go to the decoder unmirrored: a mirrored QR code does not decode. scanner.mirror is for a
     // preview.
     options.mirror = false;
-    options.loop = false; // an image folder is read once, like receipts held up one after another
+    options.loop = true; // an image folder acts like a camera that keeps seeing the same scene
     auto source = scanner::make_frame_source(options);
     auto decoder = scanner::ZxingDecoder::create({});
     if (!source || !decoder) {
@@ -176,9 +176,32 @@ void DossierFeature::start_camera() {
                 });
                 return;
             }
-            if (*frame) decoder_->submit(std::move(**frame));
+            if (*frame) {
+                if (preview_wanted_) post_preview(**frame);
+                decoder_->submit(std::move(**frame));
+            }
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
+    });
+}
+
+// A small luma copy of the frame (at most 480 px wide) for the scan screen's preview.
+void DossierFeature::post_preview(const scanner::Frame& frame) {
+    scanner::GrayImage luma = scanner::extract_luma(frame);
+    int step = std::max(1, (luma.width + 479) / 480);
+    ui::PreviewImage preview;
+    preview.width = luma.width / step;
+    preview.height = luma.height / step;
+    preview.luma.resize(static_cast<size_t>(preview.width) * preview.height);
+    for (int y = 0; y < preview.height; ++y)
+        for (int x = 0; x < preview.width; ++x)
+            preview.luma[static_cast<size_t>(y) * preview.width + x] = luma.at(x * step, y * step);
+    completions_.post([this, preview = std::move(preview)]() mutable {
+        auto& current = model_.dossier.preview;
+        preview.sequence = current.sequence + 1;
+        preview.texture = current.texture;
+        preview.mirror = config_.scanner.mirror;
+        current = std::move(preview);
     });
 }
 
@@ -240,6 +263,10 @@ std::vector<KeyPress> DossierFeature::filter_keys(const std::vector<KeyPress>& k
 
 std::vector<KeyPress> DossierFeature::tick() {
     return to_keys(wedge_.tick(SDL_GetTicks()));
+}
+
+void DossierFeature::on_screen(ui::Screen screen) {
+    preview_wanted_ = screen == ui::Screen::dossier_scan;
 }
 
 void DossierFeature::on_enter(ui::Screen screen) {

@@ -25,6 +25,7 @@
 namespace kiosk::scanner {
 class DecodeWorker;
 class FrameSource;
+struct Frame;
 } // namespace kiosk::scanner
 
 namespace kiosk::app {
@@ -52,6 +53,8 @@ class DossierFeature {
     // When tick() must run next (ms since SDL start), if keys are held.
     [[nodiscard]] std::optional<int64_t> deadline_ms() const { return wedge_.deadline_ms(); }
     void on_enter(ui::Screen screen);
+    // The screen shown now (called every loop iteration): the camera preview runs only on the scan screen.
+    void on_screen(ui::Screen screen);
     // Background work running, or keystrokes held back while the scanner detector decides.
     [[nodiscard]] bool busy() const;
     [[nodiscard]] const DossierHealth& health() const { return health_; }
@@ -61,6 +64,7 @@ class DossierFeature {
     void lookup(const dossier::DossierCode& code);
     void start_camera();
     void stop_camera();
+    void post_preview(const scanner::Frame& frame);
     [[nodiscard]] static std::string redact(const std::string& code);
     [[nodiscard]] std::vector<KeyPress> to_keys(const std::vector<scanner::WedgeEvent>& events);
 
@@ -79,6 +83,7 @@ class DossierFeature {
     std::unique_ptr<scanner::FrameSource> camera_;
     std::thread capture_;
     std::atomic<bool> capturing_{false};
+    std::atomic<bool> preview_wanted_{false}; // the scan screen is open: send preview frames
     tasks::Workers worker_;
 };
 

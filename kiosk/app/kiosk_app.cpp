@@ -6,6 +6,7 @@
 #include "kiosk/app/controller.hpp"
 #include "kiosk/app/dossier_feature.hpp"
 #include "kiosk/app/input_translator.hpp"
+#include "kiosk/app/preview_texture.hpp"
 #include "kiosk/app/queue_feature.hpp"
 #include "kiosk/app/script_runner.hpp"
 #include "kiosk/app/window.hpp"
@@ -106,6 +107,7 @@ class KioskApp {
     std::unique_ptr<QueueFeature> queue_;
     std::unique_ptr<CatalogFeature> catalog_;
     std::unique_ptr<DossierFeature> dossier_;
+    PreviewTexture preview_; // after window_: released while the GL context still exists
     std::unique_ptr<ScriptRunner> script_;
     std::vector<ui::VisibleText> visible_;
     std::string pending_screenshot_;
@@ -369,6 +371,9 @@ int KioskApp::run() {
             frames_needed_ = std::max(frames_needed_, 2);
         }
         catalog_->tick();
+        dossier_->on_screen(controller_->model().screen());
+        if (preview_.update(controller_->model().dossier.preview))
+            frames_needed_ = std::max(frames_needed_, 1);
         if (controller_->tick()) frames_needed_ = std::max(frames_needed_, 2);
 
         if (!script_done && frames_needed_ == 0 && !input_.pending() && pending_screenshot_.empty()) {

@@ -185,10 +185,74 @@ int run_queue(CliContext& ctx) {
     return usage(ctx);
 }
 
+namespace {
+
+// The configured printer, opened for one kioskctl run.
+Result<std::unique_ptr<printer::TicketPrinter>> open_printer(const CliContext& ctx) {
+    auto made = printer::TicketPrinter::open(ctx.config, config::assets_dir_for(ctx.config),
+                                             config::state_dir_for(ctx.config.paths.state_dir));
+    if (!made) return make_error("queue.error.no_printer", made.error().message);
+    return std::move(made.value());
+}
+
+// Prints `t` with the screen's layout; the outcome in the issuer's terms.
+PrintOutcome print_ticket(const CliContext& ctx, printer::TicketPrinter& out, TicketStore& store,
+                          const Ticket& t, const Service& service) {
+    auto position = queue_position(store, t, service, {ctx.config.queue.min_served_for_estimate});
+    auto layout = ticket_print_layout(t, service, position ? position->ahead : 0, ctx.config, ctx.translator,
+                                      lang_of(ctx));
+    auto outcome = out.print(layout, t.display);
+    if (outcome.ok()) return {true, {}};
+    return {false, std::string(printer::fault_code(outcome.fault)) + ": " + outcome.detail};
+}
+
+// `ticket reprint TICKET`: a ticket whose print failed (or was lost) is printed again and its state recorded.
+int run_reprint(CliContext& ctx, const Args& a) {
+    auto services = queue_services(ctx.config);
+    if (!services) return fail(ctx, services.error());
+    auto opened = open_store(ctx, a);
+    if (!opened) return fail(ctx, opened.error());
+    TicketStore& store = **opened;
+    auto ticket = resolve(store, a.positional[1]);
+    if (!ticket) return fail(ctx, ticket.error());
+    if (ticket->state == TicketState::voided || ticket->state == TicketState::served)
+        return fail(ctx, make_error("queue.error.bad_state", "ticket " + ticket->display + " is " +
+                                                                 std::string(to_string(ticket->state))));
+    const Service* service = find_service(*services, ticket->service);
+    if (!service)
+        return fail(ctx, make_error("queue.error.unknown_service",
+                                    "no service '" + ticket->service + "' configured"));
+    auto out = open_printer(ctx);
+    if (!out) return fail(ctx, out.error());
+    auto printed = print_ticket(ctx, **out, store, *ticket, *service);
+    auto now = now_ms();
+    auto recorded = printed.ok ? store.mark_printed(ticket->id, now)
+                               : store.mark_print_failed(ticket->id, printed.reason, now);
+    auto after = store.get(ticket->id);
+    if (a.json) {
+        json j = after ? to_json(*after) : to_json(*ticket);
+        j["printed"] = printed.ok;
+        j["print_error"] = printed.reason;
+        j["record_warning"] = recorded ? "" : recorded.error().message;
+        ctx.out << j.dump(2) << "\n";
+    } else {
+        print_line(ctx.out, after ? *after : *ticket);
+        if (!printed.ok)
+            ctx.err << ctx.translator.tr("queue.error.print_failed", lang_of(ctx)) << ": " << printed.reason
+                    << "\n";
+    }
+    return printed.ok ? 0 : 1;
+}
+
+} // namespace
+
 int run_ticket(CliContext& ctx) {
     auto a = parse_args(ctx.args, ctx.err);
+    if (a && a->positional.size() == 2 && a->positional[0] == "reprint") return run_reprint(ctx, *a);
     if (!a || a->positional.size() != 2 || a->positional[0] != "issue") {
         ctx.err << "usage: kioskctl ticket issue SERVICE [--priority KIND] [--print] [--json] [--db PATH]\n"
+                   "       kioskctl ticket reprint TICKET [--json] [--db PATH]   (TICKET: id or today's "
+                   "\"A015\")\n"
                    "       KIND: elderly | disability | pregnant | merit | other\n";
         return 2;
     }
@@ -205,23 +269,17 @@ int run_ticket(CliContext& ctx) {
                                     "no service '" + a->positional[1] + "' configured"));
     auto opened = open_store(ctx, *a);
     if (!opened) return fail(ctx, opened.error());
-    // --print: the same printer, layout and order (record, then print, then record the outcome) as the screen.
+    // --print: the same printer, layout and order (record, then print, then record the outcome) as the
+    // screen.
     std::unique_ptr<printer::TicketPrinter> ticket_printer;
     if (a->print) {
-        auto made = printer::TicketPrinter::open(ctx.config, config::assets_dir_for(ctx.config),
-                                                 config::state_dir_for(ctx.config.paths.state_dir));
-        if (!made) return fail(ctx, make_error("queue.error.no_printer", made.error().message));
+        auto made = open_printer(ctx);
+        if (!made) return fail(ctx, made.error());
         ticket_printer = std::move(made.value());
     }
     TicketStore& store = **opened;
-    PrintFn print = [&](const Ticket& t) -> PrintOutcome {
-        auto position = queue_position(store, t, *service, {ctx.config.queue.min_served_for_estimate});
-        auto layout = ticket_print_layout(t, *service, position ? position->ahead : 0, ctx.config, ctx.translator,
-                                          lang_of(ctx));
-        auto outcome = ticket_printer->print(layout, t.display);
-        if (outcome.ok()) return {true, {}};
-        return {false, std::string(printer::fault_code(outcome.fault)) + ": " + outcome.detail};
-    };
+    PrintFn print = [&](const Ticket& t) { return print_ticket(ctx, *ticket_printer, store, t, *service); };
+
     TicketIssuer issuer(store, a->print ? print : PrintFn{});
     auto r = issuer.issue(*service, priority, now_ms());
     if (!r) return fail(ctx, r.error());

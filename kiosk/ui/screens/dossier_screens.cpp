@@ -41,6 +41,15 @@ void draw_dossier_scan(UiContext& ctx, const AppModel& model) {
         ImVec2 max(min.x + side, min.y + side * 0.75f);
         ImDrawList* draw = ImGui::GetWindowDrawList();
         draw->AddRectFilled(min, max, IM_COL32(30, 36, 48, 255), theme.px(16));
+        const PreviewImage& preview = d.preview;
+        if (preview.texture && preview.width > 0 && preview.height > 0) {
+            // The live camera image, fitted into the frame (mirrored when configured, like a mirror).
+            float fit = std::min((max.x - min.x) / preview.width, (max.y - min.y) / preview.height);
+            ImVec2 size(preview.width * fit, preview.height * fit);
+            ImVec2 at((min.x + max.x - size.x) / 2, (min.y + max.y - size.y) / 2);
+            ImVec2 uv0(preview.mirror ? 1.0f : 0.0f, 0.0f), uv1(preview.mirror ? 0.0f : 1.0f, 1.0f);
+            draw->AddImage(preview.texture, at, ImVec2(at.x + size.x, at.y + size.y), uv0, uv1);
+        }
         float corner = side * 0.15f, thick = theme.px(8);
         ImU32 guide = IM_COL32(255, 209, 0, 255);
         for (int i = 0; i < 4; ++i) {
@@ -49,10 +58,12 @@ void draw_dossier_scan(UiContext& ctx, const AppModel& model) {
             draw->AddLine(ImVec2(x, y), ImVec2(x + dx, y), guide, thick);
             draw->AddLine(ImVec2(x, y), ImVec2(x, y + dy), guide, thick);
         }
-        ImVec2 label = measure(theme.fonts.small, ctx.tr("dossier.camera_frame"));
-        text_at(ctx, theme.fonts.small, ctx.tr("dossier.camera_frame"),
-                ImVec2((min.x + max.x - label.x) / 2, (min.y + max.y - label.y) / 2),
-                IM_COL32(220, 224, 232, 255));
+        if (!preview.texture) {
+            ImVec2 label = measure(theme.fonts.small, ctx.tr("dossier.camera_frame"));
+            text_at(ctx, theme.fonts.small, ctx.tr("dossier.camera_frame"),
+                    ImVec2((min.x + max.x - label.x) / 2, (min.y + max.y - label.y) / 2),
+                    IM_COL32(220, 224, 232, 255));
+        }
         ImGui::Dummy(ImVec2(width, max.y - pos.y + theme.px(10)));
         if (!d.scanner_hint_key.empty())
             text_block(ctx, theme.fonts.small, ctx.tr(d.scanner_hint_key), theme.warning, width);

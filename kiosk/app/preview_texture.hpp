@@ -1,0 +1,25 @@
+#pragma once
+// Uploads the camera preview (8-bit luma in the view model) to an OpenGL texture when a new frame arrived,
+// and hands its id back to the model for the draw code. Runs on the UI thread between frames; owns the
+// texture.
+
+#include "kiosk/ui/models/dossier_model.hpp"
+
+namespace kiosk::app {
+
+class PreviewTexture {
+  public:
+    PreviewTexture() = default;
+    ~PreviewTexture();
+    PreviewTexture(const PreviewTexture&) = delete;
+    PreviewTexture& operator=(const PreviewTexture&) = delete;
+
+    // Returns true when it uploaded a new frame.
+    bool update(ui::PreviewImage& preview);
+
+  private:
+    unsigned int texture_ = 0;
+    unsigned long long uploaded_ = 0;
+};
+
+} // namespace kiosk::app
