@@ -13,6 +13,12 @@ for preset in release asan-ubsan; do
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --preset "$preset" -j "$jobs"
 done
+echo "=== fuzz (libFuzzer, clang, 20 s per target)"
+cmake --preset fuzz >/dev/null
+fuzz_targets=$(cd tests/fuzz && ls *_fuzz.cpp | sed 's/\.cpp$//')
+# shellcheck disable=SC2086
+cmake --build --preset fuzz -j "$jobs" --target $fuzz_targets
+ctest --test-dir build/fuzz -L fuzz --output-on-failure
 echo "=== clang-format"
 find kiosk drivers tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format --dry-run -Werror
 echo "run-tests: all passed"
