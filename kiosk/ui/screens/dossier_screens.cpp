@@ -24,10 +24,7 @@ std::string translate(const UiContext& ctx, const TranslatedMessage& m) {
 void draw_dossier_scan(UiContext& ctx, const AppModel& model) {
     const Theme& theme = ctx.theme();
     const DossierModel& d = model.dossier;
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImVec2 avail = ImGui::GetContentRegionAvail();
-    float left = theme.px(40);
-    float width = avail.x - 2 * left;
+    auto [origin, avail, left, width] = content_area(ctx);
     bool camera = model.config->scanner.source != "none";
     ImGui::SetCursorScreenPos(ImVec2(origin.x + left, origin.y));
     ImGui::BeginGroup();
@@ -83,18 +80,7 @@ void draw_dossier_scan(UiContext& ctx, const AppModel& model) {
     float button_w = theme.px(260);
     ImVec2 field_min = ImGui::GetCursorScreenPos();
     ImVec2 field_max(field_min.x + width - button_w - theme.px(20), field_min.y + field_h);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(field_min, field_max, IM_COL32_WHITE, theme.px(16));
-    draw->AddRect(field_min, field_max, theme.primary, theme.px(16), 0, theme.px(4));
-    ImFont* font = theme.fonts.title;
-    std::string_view shown = d.typed;
-    while (shown.size() > 1 && measure(font, shown).x > field_max.x - field_min.x - theme.px(60))
-        shown.remove_prefix(1);
-    float text_y = field_min.y + (field_h - font->FontSize) / 2;
-    if (!shown.empty()) text_at(ctx, font, shown, ImVec2(field_min.x + theme.px(24), text_y), theme.text);
-    float caret = field_min.x + theme.px(24) + (shown.empty() ? 0 : measure(font, shown).x);
-    draw->AddRectFilled(ImVec2(caret + 2, text_y), ImVec2(caret + theme.px(5), text_y + font->FontSize),
-                        theme.primary);
+    text_field(ctx, d.typed, {}, ImVec2(field_max.x - field_min.x, field_h));
     ImGui::SetCursorScreenPos(ImVec2(field_max.x + theme.px(20), field_min.y));
     if (big_button(ctx, "lookup",
                    {ctx.tr("dossier.lookup"),
@@ -113,10 +99,7 @@ void draw_dossier_scan(UiContext& ctx, const AppModel& model) {
 void draw_dossier_status(UiContext& ctx, const AppModel& model) {
     const Theme& theme = ctx.theme();
     const DossierModel& d = model.dossier;
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImVec2 avail = ImGui::GetContentRegionAvail();
-    float left = theme.px(40);
-    float width = avail.x - 2 * left;
+    auto [origin, avail, left, width] = content_area(ctx);
     ImGui::SetCursorScreenPos(ImVec2(origin.x + left, origin.y));
     if (!d.result) {
         ImGui::BeginGroup();

@@ -55,10 +55,6 @@ void bullet_list(UiContext& ctx, const std::vector<std::string>& items, float wi
         text_block(ctx, ctx.theme().fonts.body, "•  " + item, ctx.theme().text, width);
 }
 
-float content_left(const UiContext& ctx) {
-    return ctx.theme().px(40);
-}
-
 void loading_or_error(UiContext& ctx, const CatalogModel& c, float width) {
     text_block(ctx, ctx.theme().fonts.body,
                ctx.tr(c.load_error_key.empty() ? "procedures.loading" : c.load_error_key), ctx.theme().muted,
@@ -80,10 +76,7 @@ std::string format_fee(const UiContext& ctx, long long vnd) {
 void draw_procedure_browse(UiContext& ctx, const AppModel& model) {
     const Theme& theme = ctx.theme();
     const CatalogModel& c = model.catalog;
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImVec2 avail = ImGui::GetContentRegionAvail();
-    float left = content_left(ctx);
-    float width = avail.x - 2 * left;
+    auto [origin, avail, left, width] = content_area(ctx);
     ImGui::SetCursorScreenPos(ImVec2(origin.x + left, origin.y));
     ImGui::BeginGroup();
     ImGui::Dummy(ImVec2(width, 0));
@@ -153,39 +146,14 @@ void draw_procedure_browse(UiContext& ctx, const AppModel& model) {
 void draw_procedure_search(UiContext& ctx, const AppModel& model) {
     const Theme& theme = ctx.theme();
     const CatalogModel& c = model.catalog;
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImVec2 avail = ImGui::GetContentRegionAvail();
-    float left = content_left(ctx);
-    float width = avail.x - 2 * left;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
+    auto [origin, avail, left, width] = content_area(ctx);
 
     // The query field.
     float field_h = theme.px(110);
     ImVec2 field_min(origin.x + left, origin.y);
+    ImGui::SetCursorScreenPos(field_min);
+    text_field(ctx, c.query, ctx.tr("procedures.query_placeholder"), ImVec2(width, field_h));
     ImVec2 field_max(field_min.x + width, field_min.y + field_h);
-    draw->AddRectFilled(field_min, field_max, IM_COL32_WHITE, theme.px(16));
-    draw->AddRect(field_min, field_max, theme.primary, theme.px(16), 0, theme.px(4));
-    ImFont* font = theme.fonts.title;
-    float text_y = field_min.y + (field_h - font->FontSize) / 2;
-    if (c.query.empty()) {
-        text_at(ctx, theme.fonts.body, ctx.tr("procedures.query_placeholder"),
-                ImVec2(field_min.x + theme.px(24), field_min.y + (field_h - theme.fonts.body->FontSize) / 2),
-                theme.muted);
-    } else {
-        // Show the end of a long query: the part being typed must stay visible.
-        std::string_view shown = c.query;
-        while (shown.size() > 1 && measure(font, shown).x > width - theme.px(70)) {
-            shown.remove_prefix(1);
-            while (!shown.empty() && (static_cast<unsigned char>(shown[0]) & 0xC0) == 0x80)
-                shown.remove_prefix(1);
-        }
-        text_at(ctx, font, shown, ImVec2(field_min.x + theme.px(24), text_y), theme.text);
-        ctx.record(c.query, field_min, field_max, false);
-    }
-    float caret_x = field_min.x + theme.px(24) +
-                    (c.query.empty() ? 0 : std::min(measure(font, c.query).x, width - theme.px(70)));
-    draw->AddRectFilled(ImVec2(caret_x + 2, text_y), ImVec2(caret_x + theme.px(5), text_y + font->FontSize),
-                        theme.primary);
 
     // The keyboard at the bottom; results between.
     KeyboardView keys = c.keyboard;
@@ -241,10 +209,7 @@ void draw_procedure_search(UiContext& ctx, const AppModel& model) {
 void draw_procedure_detail(UiContext& ctx, const AppModel& model) {
     const Theme& theme = ctx.theme();
     const CatalogModel& c = model.catalog;
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImVec2 avail = ImGui::GetContentRegionAvail();
-    float left = content_left(ctx);
-    float width = avail.x - 2 * left;
+    auto [origin, avail, left, width] = content_area(ctx);
     const catalog::Procedure* p = c.catalog ? c.catalog->find(c.procedure) : nullptr;
     ImGui::SetCursorScreenPos(ImVec2(origin.x + left, origin.y));
     if (!p) {

@@ -6,10 +6,12 @@
 namespace kiosk::ui {
 
 ImVec2 measure(ImFont* font, std::string_view text, float wrap_width) {
+    if (text.empty()) return ImVec2(0, font->FontSize);
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap_width, text.data(), text.data() + text.size());
 }
 
 void text_at(UiContext& ctx, ImFont* font, std::string_view text, ImVec2 pos, ImU32 color) {
+    if (text.empty()) return; // ImGui reads a null end pointer as "up to the terminating zero"
     ImVec2 size = measure(font, text);
     ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, color, text.data(),
                                         text.data() + text.size());
@@ -162,6 +164,46 @@ void boxed(UiContext& ctx, float width, ImU32 accent, const std::function<void(f
     draw->AddRect(origin, ImVec2(origin.x + width, bottom), accent, theme.px(22), 0, theme.px(4));
     draw->ChannelsMerge();
     ImGui::SetCursorScreenPos(ImVec2(origin.x, bottom + theme.px(24)));
+}
+
+void text_field(UiContext& ctx, std::string_view text, std::string_view placeholder, ImVec2 size) {
+    const Theme& theme = ctx.theme();
+    ImVec2 min = ImGui::GetCursorScreenPos();
+    ImVec2 max(min.x + size.x, min.y + size.y);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(min, max, IM_COL32_WHITE, theme.px(16));
+    draw->AddRect(min, max, theme.primary, theme.px(16), 0, theme.px(4));
+    ImFont* font = theme.fonts.title;
+    float pad = theme.px(24);
+    float text_y = min.y + (size.y - font->FontSize) / 2;
+    std::string_view shown = text;
+    while (shown.size() > 1 && measure(font, shown).x > size.x - 2 * pad - theme.px(20)) {
+        shown.remove_prefix(1);
+        while (!shown.empty() && (static_cast<unsigned char>(shown[0]) & 0xC0) == 0x80)
+            shown.remove_prefix(1);
+    }
+    if (text.empty() && !placeholder.empty()) {
+        ImFont* hint = theme.fonts.body;
+        text_at(ctx, hint, placeholder, ImVec2(min.x + pad, min.y + (size.y - hint->FontSize) / 2),
+                theme.muted);
+    } else if (!text.empty()) {
+        text_at(ctx, font, shown, ImVec2(min.x + pad, text_y), theme.text);
+        ctx.record(std::string(text), min, max,
+                   false); // the whole text, for scripts, even when cut on screen
+    }
+    float caret = min.x + pad + (shown.empty() ? 0 : measure(font, shown).x);
+    draw->AddRectFilled(ImVec2(caret + 2, text_y), ImVec2(caret + theme.px(5), text_y + font->FontSize),
+                        theme.primary);
+    ImGui::Dummy(size);
+}
+
+ContentArea content_area(const UiContext& ctx) {
+    ContentArea area;
+    area.origin = ImGui::GetCursorScreenPos();
+    area.avail = ImGui::GetContentRegionAvail();
+    area.left = ctx.theme().px(40);
+    area.width = area.avail.x - 2 * area.left;
+    return area;
 }
 
 void gap(const UiContext& ctx, float design_px) {

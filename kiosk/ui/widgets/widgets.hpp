@@ -41,6 +41,17 @@ void end_drag_scroll();
 // A white rounded panel with an accent border around what `body` draws; body gets the inner width.
 void boxed(UiContext& ctx, float width, ImU32 accent, const std::function<void(float inner_width)>& body);
 
+// A one-line text field (the search query, a dossier code) with a caret at the end. When the text is wider
+// than the field its end stays visible (the part being typed). `placeholder` is shown when the text is empty.
+void text_field(UiContext& ctx, std::string_view text, std::string_view placeholder, ImVec2 size);
+
+// The content area below the navigation row: its origin, size, side margin and usable width.
+struct ContentArea {
+    ImVec2 origin, avail;
+    float left = 0, width = 0;
+};
+[[nodiscard]] ContentArea content_area(const UiContext& ctx);
+
 // Vertical space in design pixels.
 void gap(const UiContext& ctx, float design_px);
 
