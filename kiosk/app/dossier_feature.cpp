@@ -320,7 +320,7 @@ void DossierFeature::lookup(const dossier::DossierCode& code) {
             return [this, kind, generation] {
                 if (generation != lookup_generation_) return; // the citizen left or looked up another code
                 ++health_.lookups;
-                ++health_.lookup_errors;
+                if (kind != "not_found") ++health_.lookup_errors; // a mistyped code is not the source failing
                 model_.dossier.looking_up = false;
                 model_.dossier.error_key = dossier::citizen_message_key(kind);
             };

@@ -5,6 +5,7 @@
 #include "kiosk/app/clock.hpp"
 #include "kiosk/app/controller.hpp"
 #include "kiosk/app/dossier_feature.hpp"
+#include "kiosk/app/health_reporter.hpp"
 #include "kiosk/app/input_translator.hpp"
 #include "kiosk/app/preview_texture.hpp"
 #include "kiosk/app/queue_feature.hpp"
@@ -82,6 +83,7 @@ class KioskApp {
     std::string apply_runtime_override(const std::string& key_value);
     int finish_script();
     void start_features(const std::filesystem::path& assets);
+    void publish_health();
     [[nodiscard]] bool features_busy() const {
         return (queue_ && queue_->busy()) || (catalog_ && catalog_->busy()) || (dossier_ && dossier_->busy());
     }
@@ -108,6 +110,11 @@ class KioskApp {
     std::unique_ptr<CatalogFeature> catalog_;
     std::unique_ptr<DossierFeature> dossier_;
     PreviewTexture preview_; // after window_: released while the GL context still exists
+    HealthReporter health_;
+    config::ConfigSource config_source_ = config::ConfigSource::defaults;
+    int config_problems_ = 0;
+    std::int64_t frames_rendered_ = 0;
+    std::int64_t last_frame_at_ = 0;
     std::unique_ptr<ScriptRunner> script_;
     std::vector<ui::VisibleText> visible_;
     std::string pending_screenshot_;
@@ -132,6 +139,8 @@ bool KioskApp::load_configuration() {
         config_notice_ = effective.source == config::ConfigSource::last_good ? "config.fallback_last_good"
                                                                              : "config.fallback_defaults";
     }
+    config_source_ = effective.source;
+    config_problems_ = static_cast<int>(effective.problems.size());
     config_ = std::move(effective.config);
     return true;
 }
@@ -175,6 +184,9 @@ void KioskApp::render_frame() {
         pending_screenshot_.clear();
     }
     window_.present();
+    ++frames_rendered_;
+    last_frame_at_ =
+        std::chrono::duration_cast<std::chrono::seconds>(clock_.now().time_since_epoch()).count();
     if (!presented_first_frame_) {
         presented_first_frame_ = true;
         if (options_.startup_probe) {
@@ -213,6 +225,80 @@ std::string KioskApp::apply_runtime_override(const std::string& key_value) {
     return {};
 }
 
+namespace {
+
+// Days from a "YYYY-MM-DD" date to `now`; -1 when the date does not parse.
+std::int64_t days_since(const std::string& date, Clock::time_point now) {
+    int y, m, d;
+    if (std::sscanf(date.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return -1;
+    std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                                    std::chrono::day{static_cast<unsigned>(d)}};
+    if (!ymd.ok()) return -1;
+    return std::chrono::floor<std::chrono::days>(now - std::chrono::sys_days{ymd}).count();
+}
+
+std::string_view config_source_name(config::ConfigSource source) {
+    switch (source) {
+    case config::ConfigSource::file:
+        return "file";
+    case config::ConfigSource::last_good:
+        return "last_good";
+    case config::ConfigSource::defaults:
+        return "defaults";
+    }
+    return "defaults";
+}
+
+} // namespace
+
+// What maintainers see on /status and /metrics, gathered from the features' own counters (UI thread, cheap).
+void KioskApp::publish_health() {
+    health::HealthSnapshot s;
+    s.kiosk_id = config_.office.kiosk_id;
+    s.office_id = config_.office.office_id;
+    s.version = KIOSK_VERSION;
+    const auto& q = queue_->health();
+    s.printer.describe = q.printer_describe;
+    s.printer.state = q.printer_state;
+    s.printer.fault = q.printer_fault;
+    s.printer.reasons = q.printer_reasons;
+    s.printer.print_failures_today = q.print_failures;
+    s.printer.last_print_fault = q.last_print_fault;
+    s.queue.store = config_.queue.store;
+    s.queue.store_ok = q.store_ok;
+    s.queue.store_error = q.store_error;
+    s.queue.issued_today = q.issued_today;
+    const auto& c = catalog_->health();
+    s.catalog.source = c.source;
+    s.catalog.generated = c.generated;
+    s.catalog.procedures = c.procedures;
+    s.catalog.age_days = days_since(c.generated, clock_.now());
+    if (config_.gateway.url.empty())
+        s.catalog.last_sync = "disabled";
+    else if (c.last_sync.empty())
+        s.catalog.last_sync = "never";
+    else if (c.last_sync == "updated")
+        s.catalog.last_sync = "ok";
+    else if (c.last_sync == "unchanged")
+        s.catalog.last_sync = "not_modified";
+    else
+        s.catalog.last_sync = "failed", s.catalog.last_sync_detail = c.last_sync;
+    const auto& d = dossier_->health();
+    s.dossier.source = d.source;
+    s.dossier.ok = d.source_ok;
+    s.dossier.lookups = d.lookups;
+    s.dossier.lookup_errors = d.lookup_errors;
+    s.scanner.camera_state =
+        d.camera == "running" || d.camera == "off" || d.camera == "end_of_stream" ? d.camera : "error";
+    s.scanner.scans = d.scans;
+    s.scanner.rejected = d.rejected_payloads;
+    s.config.source = std::string(config_source_name(config_source_));
+    s.config.problems = config_problems_;
+    s.frames_rendered = frames_rendered_;
+    s.last_frame_at = last_frame_at_;
+    health_.publish(std::move(s));
+}
+
 void KioskApp::start_features(const std::filesystem::path& assets) {
     std::error_code ec;
     std::filesystem::create_directories(state_dir_, ec);
@@ -239,6 +325,12 @@ void KioskApp::start_features(const std::filesystem::path& assets) {
         dossier_->on_enter(s);
     });
     controller_->add_reset_hook([this] { catalog_->forget(); });
+    publish_health();
+    if (auto started = health_.start_server(config_); !started)
+        std::fprintf(stderr, "kiosk: status server: %s\n", started.error().message.c_str());
+    else if (health_.port())
+        std::fprintf(stderr, "kiosk: status on http://%s:%d/healthz\n", config_.status.listen.c_str(),
+                     health_.port());
 }
 
 int KioskApp::finish_script() {
@@ -371,6 +463,7 @@ int KioskApp::run() {
             frames_needed_ = std::max(frames_needed_, 2);
         }
         catalog_->tick();
+        queue_->tick();
         dossier_->on_screen(controller_->model().screen());
         if (preview_.update(controller_->model().dossier.preview))
             frames_needed_ = std::max(frames_needed_, 1);
@@ -389,6 +482,7 @@ int KioskApp::run() {
         if (frames_needed_ > 0 || input_.pending() || !pending_screenshot_.empty()) {
             render_frame();
             if (frames_needed_ > 0) --frames_needed_;
+            publish_health();
         }
         if (options_.startup_probe && presented_first_frame_) quit_ = true;
         bool finished_headless =

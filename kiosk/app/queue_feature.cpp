@@ -115,6 +115,31 @@ queue::PrintOutcome QueueFeature::print_ticket(queue::TicketStore& store, const 
     return {false, std::string(printer::fault_code(job_.result.fault)) + ": " + job_.result.detail};
 }
 
+void QueueFeature::tick() {
+    if (clock_.now() < next_printer_check_) return;
+    next_printer_check_ = clock_.now() + std::chrono::minutes(1);
+    check_printer();
+}
+
+// The printer's state for staff (health page, metrics): asked on the queue worker, never on the UI thread.
+void QueueFeature::check_printer() {
+    if (!printer_) {
+        health_.printer_fault = "printer_missing";
+        return;
+    }
+    auto printer = printer_;
+    worker_.submit([this, printer]() -> tasks::CompletionQueue::Completion {
+        auto status = printer->status();
+        std::string describe = printer->describe();
+        return [this, status, describe] {
+            health_.printer_describe = describe;
+            health_.printer_state = status.state;
+            health_.printer_reasons = status.reasons;
+            health_.printer_fault = status.ready() ? "" : std::string(printer::fault_code(status.fault));
+        };
+    });
+}
+
 bool QueueFeature::handle(const ui::Command& command) {
     if (std::holds_alternative<ui::GoBack>(command)) {
         // Back from the priority question returns to the service list; leaving the ticket forgets it.
@@ -207,6 +232,7 @@ void QueueFeature::issue(const std::string& service_code, const std::string& pri
             ++health_.issued_today;
             if (!fault.empty()) ++health_.print_failures;
             health_.last_print_fault = fault;
+            health_.printer_fault = fault;
             if (model_.screen() == ui::Screen::queue_services)
                 model_.stack.push_back(ui::Screen::queue_ticket);
         };

@@ -26,6 +26,9 @@ struct QueueHealth {
     int issued_today = 0;
     int print_failures = 0;
     std::string last_print_fault; // fault code of the last failed print, empty when the last print was fine
+    // The printer as last checked (every minute and after each print).
+    std::string printer_describe, printer_state, printer_fault;
+    std::vector<std::string> printer_reasons;
 };
 
 class QueueFeature {
@@ -41,6 +44,8 @@ class QueueFeature {
     bool handle(const ui::Command& command);
     // Called when a screen is entered.
     void on_enter(ui::Screen screen);
+    // Checks the printer's state on the queue worker when a minute has passed since the last check.
+    void tick();
     [[nodiscard]] const QueueHealth& health() const { return health_; }
     // Background work still running (scripts wait for it before reading the screen).
     [[nodiscard]] bool busy() const { return worker_.busy() > 0 || worker_.queued() > 0; }
@@ -59,6 +64,8 @@ class QueueFeature {
     std::shared_ptr<queue::TicketStore> store_; // owned by the worker jobs too; set once opened
     std::shared_ptr<queue::TicketIssuer> issuer_;
     QueueHealth health_;
+    Clock::time_point next_printer_check_{};
+    void check_printer();
     // The issue in progress, used only on the queue worker (one thread).
     struct PrintJobContext {
         queue::Service service;

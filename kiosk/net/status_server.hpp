@@ -3,9 +3,10 @@
 //   GET /healthz  no auth; 200 "ok\n" or 503 "degraded: code1,code2\n" (text/plain)
 //   GET /status   JSON health snapshot; needs "Authorization: Bearer <token>" when a token is configured
 //   GET /metrics  Prometheus text format 0.0.4; same token rule as /status
-// Anything else is 404 (other methods 405). Requests are bounded: 2 s read/write/keep-alive timeouts,
-// 4 KiB payload limit, 2 worker threads. It serves only health data and never changes kiosk state.
-// It does not do TLS: put it on loopback or a trusted office network.
+// Anything else is 404 (other methods 405). Requests are bounded: 2 s read/write timeouts, 1 s keep-alive,
+// 4 KiB payload limit, 2 worker threads (a client that stalls mid-request holds one for at most ~3 s). It
+// serves only health data and never changes kiosk state. It does not do TLS: put it on loopback or a trusted
+// office network.
 
 #include "kiosk/core/health/health.hpp"
 #include "kiosk/core/util/result.hpp"
@@ -39,7 +40,8 @@ class StatusServer {
     StatusServer& operator=(const StatusServer&) = delete;
 
     [[nodiscard]] int port() const; // the bound port (the real one when options.port was 0)
-    // Stops accepting, lets in-flight requests finish (bounded by the 2 s timeouts) and joins. Idempotent.
+    // Stops accepting, lets in-flight requests finish (bounded by the timeouts, ≤ ~3 s) and joins.
+    // Idempotent.
     void stop();
 
   private:

@@ -9,7 +9,7 @@ endif()
 execute_process(
   COMMAND ${CMAKE_COMMAND} -E env SDL_VIDEODRIVER=offscreen KIOSK_CONFIG=/nonexistent/kiosk.toml
           XDG_STATE_HOME=${OUT}.state
-          ${KIOSK} --clock "2026-11-27 09:30" --set ui.language=${LANG} --set display.orientation=${ORIENTATION}
+          ${KIOSK} --clock "2026-11-27 09:30" --set status.port=0 --set ui.language=${LANG} --set display.orientation=${ORIENTATION}
           --screenshot ${OUT}
   RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)

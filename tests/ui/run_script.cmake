@@ -11,7 +11,7 @@ if(DEFINED ENV{ASAN_OPTIONS})
 endif()
 execute_process(
   COMMAND ${CMAKE_COMMAND} -E env SDL_VIDEODRIVER=offscreen XDG_STATE_HOME=${STATE} KIOSK_CONFIG=${STATE}/none.toml
-          ${KIOSK} --clock "2026-11-27 09:30" ${extra} --script ${SCRIPT} --screenshot ${OUT}
+          ${KIOSK} --clock "2026-11-27 09:30" --set status.port=0 ${extra} --script ${SCRIPT} --screenshot ${OUT}
   WORKING_DIRECTORY ${OUT_DIR}
   RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)

@@ -65,10 +65,17 @@ std::string escape_label_value(std::string_view v) {
     out.reserve(v.size());
     for (char c : v) {
         switch (c) {
-        case '\\': out += "\\\\"; break;
-        case '"': out += "\\\""; break;
-        case '\n': out += "\\n"; break;
-        default: out += c;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -79,9 +86,14 @@ std::string escape_help(std::string_view v) {
     out.reserve(v.size());
     for (char c : v) {
         switch (c) {
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        default: out += c;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -90,25 +102,26 @@ std::string escape_help(std::string_view v) {
 std::vector<Problem> derive_problems(const HealthSnapshot& s, const ProblemRules& rules) {
     std::vector<Problem> out;
     if (!s.printer.ok()) {
-        std::string detail = s.printer.describe + ": state " + (s.printer.state.empty() ? "?" : s.printer.state);
+        std::string detail =
+            s.printer.describe + ": state " + (s.printer.state.empty() ? "?" : s.printer.state);
         if (!s.printer.reasons.empty()) detail += ", reasons " + join(s.printer.reasons, ",");
         out.push_back({"printer." + s.printer.fault, std::move(detail)});
     }
     if (!s.queue.store_ok) {
         out.push_back({"queue.store_unreachable",
-                       s.queue.store + " queue store: " + (s.queue.store_error.empty() ? "not reachable"
-                                                                                       : s.queue.store_error)});
+                       s.queue.store + " queue store: " +
+                           (s.queue.store_error.empty() ? "not reachable" : s.queue.store_error)});
     }
     if (s.catalog.age_days > rules.catalog_max_age_days) {
         out.push_back({"catalog.stale", "catalog generated " + s.catalog.generated + " is " +
                                             std::to_string(s.catalog.age_days) + " days old (limit " +
-                                            std::to_string(rules.catalog_max_age_days) +
-                                            "), source " + s.catalog.source + ", last sync " +
-                                            s.catalog.last_sync});
+                                            std::to_string(rules.catalog_max_age_days) + "), source " +
+                                            s.catalog.source + ", last sync " + s.catalog.last_sync});
     }
     if (s.catalog.last_sync == "failed") {
-        out.push_back({"catalog.sync_failed", s.catalog.last_sync_detail.empty() ? "last catalog sync failed"
-                                                                                 : s.catalog.last_sync_detail});
+        out.push_back({"catalog.sync_failed", s.catalog.last_sync_detail.empty()
+                                                  ? "last catalog sync failed"
+                                                  : s.catalog.last_sync_detail});
     }
     if (!s.dossier.ok) {
         out.push_back({"dossier.source_unavailable",
@@ -118,7 +131,8 @@ std::vector<Problem> derive_problems(const HealthSnapshot& s, const ProblemRules
     if (s.scanner.camera_state == "error") {
         out.push_back({"scanner.camera_error", "camera reports an error"});
     }
-    if (s.config.source != "file") {
+    // Embedded defaults without a file are a normal set-up; a fallback is when the file had problems.
+    if (s.config.source != "file" && s.config.problems > 0) {
         out.push_back({"config.fallback", "running on " + s.config.source + " configuration (" +
                                               std::to_string(s.config.problems) + " problems in the file)"});
     }
@@ -136,7 +150,8 @@ std::string problem_staff_key(std::string_view code) {
 std::string render_status_json(const HealthSnapshot& s) {
     using nlohmann::json;
     json problems = json::array();
-    for (const auto& p : s.problems) problems.push_back({{"code", p.code}, {"detail", p.detail}});
+    for (const auto& p : s.problems)
+        problems.push_back({{"code", p.code}, {"detail", p.detail}});
 
     json j = {
         {"kiosk_id", s.kiosk_id},
@@ -173,7 +188,9 @@ std::string render_status_json(const HealthSnapshot& s) {
           {"lookups", s.dossier.lookups},
           {"lookup_errors", s.dossier.lookup_errors}}},
         {"scanner",
-         {{"camera_state", s.scanner.camera_state}, {"scans", s.scanner.scans}, {"rejected", s.scanner.rejected}}},
+         {{"camera_state", s.scanner.camera_state},
+          {"scans", s.scanner.scans},
+          {"rejected", s.scanner.rejected}}},
         {"config", {{"source", s.config.source}, {"problems", s.config.problems}}},
         {"frames_rendered", s.frames_rendered},
         {"last_frame_at", s.last_frame_at},
@@ -191,10 +208,12 @@ std::string render_metrics(const HealthSnapshot& s) {
     w.single("start_time_seconds", "gauge", "Process start, unix seconds.", s.started_at);
     w.single("uptime_seconds", "gauge", "Seconds since the process started.", s.uptime_seconds);
 
-    w.single("problems", "gauge", "Number of current problems.", static_cast<std::int64_t>(s.problems.size()));
+    w.single("problems", "gauge", "Number of current problems.",
+             static_cast<std::int64_t>(s.problems.size()));
     if (!s.problems.empty()) {
         w.family("problem", "gauge", "One sample per current problem, by stable code.");
-        std::vector<std::string_view> seen; // a repeated code would be a duplicate series: Prometheus rejects it
+        std::vector<std::string_view>
+            seen; // a repeated code would be a duplicate series: Prometheus rejects it
         for (const auto& p : s.problems) {
             if (std::find(seen.begin(), seen.end(), p.code) != seen.end()) continue;
             seen.push_back(p.code);
@@ -205,17 +224,22 @@ std::string render_metrics(const HealthSnapshot& s) {
     w.single("printer_ok", "gauge", "1 when a ticket could be printed now.", s.printer.ok() ? 1 : 0);
     w.family("printer_info", "gauge", "Printer sink, state and fault code; always 1.");
     w.sample(1, {{"describe", s.printer.describe}, {"state", s.printer.state}, {"fault", s.printer.fault}});
-    w.single("print_failures_today", "gauge", "Failed prints since local midnight.", s.printer.print_failures_today);
+    w.single("print_failures_today", "gauge", "Failed prints since local midnight.",
+             s.printer.print_failures_today);
 
     w.family("queue_store_ok", "gauge", "1 when the queue number store is reachable.");
     w.sample(s.queue.store_ok ? 1 : 0, {{"store", s.queue.store}});
-    w.single("tickets_issued_today", "gauge", "Queue tickets issued today by this kiosk.", s.queue.issued_today);
+    w.single("tickets_issued_today", "gauge", "Queue tickets issued today by this kiosk.",
+             s.queue.issued_today);
 
     w.family("catalog_info", "gauge", "Catalog source, generation date and last sync result; always 1.");
-    w.sample(1, {{"source", s.catalog.source}, {"generated", s.catalog.generated}, {"last_sync", s.catalog.last_sync}});
+    w.sample(1, {{"source", s.catalog.source},
+                 {"generated", s.catalog.generated},
+                 {"last_sync", s.catalog.last_sync}});
     w.single("catalog_procedures", "gauge", "Procedures in the loaded catalog.", s.catalog.procedures);
     if (s.catalog.age_days >= 0) {
-        w.single("catalog_age_days", "gauge", "Days since the loaded catalog was generated.", s.catalog.age_days);
+        w.single("catalog_age_days", "gauge", "Days since the loaded catalog was generated.",
+                 s.catalog.age_days);
     }
 
     w.family("dossier_source_ok", "gauge", "1 when the dossier source answers.");
@@ -235,7 +259,8 @@ std::string render_metrics(const HealthSnapshot& s) {
     w.single("config_problems", "gauge", "Problems found in the configuration file.", s.config.problems);
 
     w.single("frames_rendered_total", "counter", "Frames drawn since start.", s.frames_rendered);
-    w.single("last_frame_time_seconds", "gauge", "When the last frame was drawn, unix seconds.", s.last_frame_at);
+    w.single("last_frame_time_seconds", "gauge", "When the last frame was drawn, unix seconds.",
+             s.last_frame_at);
     return w.take();
 }
 
@@ -245,7 +270,8 @@ std::string render_healthz(const HealthSnapshot& s) {
     for (std::size_t i = 0; i < s.problems.size(); ++i) {
         if (i > 0) out += ',';
         // Codes are meant to be plain; keep the one-line contract even if one is not.
-        for (char c : s.problems[i].code) out += (c == '\n' || c == '\r' || c == ',') ? '_' : c;
+        for (char c : s.problems[i].code)
+            out += (c == '\n' || c == '\r' || c == ',') ? '_' : c;
     }
     return out + "\n";
 }

@@ -54,8 +54,8 @@ struct DossierHealth {
 };
 
 struct ScannerHealth {
-    std::string camera_state; // "running", "stopped", "absent", "error", "files", ...
-    std::int64_t scans = 0;   // codes decoded since start
+    std::string camera_state;  // "running", "stopped", "absent", "error", "files", ...
+    std::int64_t scans = 0;    // codes decoded since start
     std::int64_t rejected = 0; // decoded but not a valid dossier code, since start
 };
 
@@ -68,8 +68,8 @@ struct HealthSnapshot {
     std::string kiosk_id;
     std::string office_id;
     std::string version;
-    std::int64_t started_at = 0; // unix seconds
-    std::int64_t now = 0;        // unix seconds, when the snapshot was taken
+    std::int64_t started_at = 0;     // unix seconds
+    std::int64_t now = 0;            // unix seconds, when the snapshot was taken
     std::int64_t uptime_seconds = 0; // from a monotonic clock (wall clock jumps do not change it)
 
     std::vector<Problem> problems; // empty = healthy
@@ -108,7 +108,8 @@ struct ProblemRules {
 // /healthz body: "ok\n" or "degraded: code1,code2\n".
 [[nodiscard]] std::string render_healthz(const HealthSnapshot& s);
 
-// Prometheus escaping, exposed for tests: label values escape \ " and newline; HELP text escapes \ and newline.
+// Prometheus escaping, exposed for tests: label values escape \ " and newline; HELP text escapes \ and
+// newline.
 [[nodiscard]] std::string escape_label_value(std::string_view v);
 [[nodiscard]] std::string escape_help(std::string_view v);
 
