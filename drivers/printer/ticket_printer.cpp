@@ -8,8 +8,12 @@ namespace kiosk::printer {
 Result<std::unique_ptr<TicketPrinter>> TicketPrinter::open(const config::Config& config,
                                                            const std::filesystem::path& assets_dir,
                                                            const std::filesystem::path& state_dir) {
-    auto fonts = FontSet::load_from_assets(assets_dir);
-    if (!fonts) return fonts.error();
+    // The fonts are parsed on the first print (on a worker): an idle kiosk does not hold them twice.
+    std::error_code ec;
+    for (const char* face : {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf"})
+        if (!std::filesystem::exists(assets_dir / "fonts" / face, ec))
+            return make_error("font_missing",
+                              "ticket font " + (assets_dir / "fonts" / face).string() + " is missing");
     auto paper = paper_from_mm(config.printer.paper_mm);
     if (!paper) return make_error("invalid_config", "printer.paper_mm must be 58 or 80");
     std::unique_ptr<TicketSink> sink;
@@ -24,13 +28,17 @@ Result<std::unique_ptr<TicketPrinter>> TicketPrinter::open(const config::Config&
                                                   : std::filesystem::path(config.printer.png_dir);
         sink = std::make_unique<PngSink>(PngSinkOptions{dir});
     }
-    return std::unique_ptr<TicketPrinter>(
-        new TicketPrinter(std::move(fonts.value()), std::move(sink), *paper));
+    return std::unique_ptr<TicketPrinter>(new TicketPrinter(assets_dir, std::move(sink), *paper));
 }
 
 PrintOutcome TicketPrinter::print(const ticket::TicketLayout& layout, const std::string& title) {
     std::lock_guard lock(mutex_);
-    auto raster = render_ticket(layout, paper_, fonts_);
+    if (!fonts_) {
+        auto fonts = FontSet::load_from_assets(assets_dir_);
+        if (!fonts) return {Fault::invalid_job, fonts.error().message, {}};
+        fonts_.emplace(std::move(fonts.value()));
+    }
+    auto raster = render_ticket(layout, paper_, *fonts_);
     if (!raster) return {Fault::invalid_job, raster.error().message, {}};
     return sink_->print({std::move(raster.value()), title});
 }

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace kiosk::printer {
 
@@ -27,11 +28,12 @@ class TicketPrinter {
     [[nodiscard]] std::string describe() const { return sink_->describe(); }
 
   private:
-    TicketPrinter(FontSet fonts, std::unique_ptr<TicketSink> sink, PaperWidth paper)
-        : fonts_(std::move(fonts)), sink_(std::move(sink)), paper_(paper) {}
+    TicketPrinter(std::filesystem::path assets_dir, std::unique_ptr<TicketSink> sink, PaperWidth paper)
+        : assets_dir_(std::move(assets_dir)), sink_(std::move(sink)), paper_(paper) {}
 
     std::mutex mutex_;
-    FontSet fonts_;
+    std::filesystem::path assets_dir_;
+    std::optional<FontSet> fonts_; // parsed on the first print
     std::unique_ptr<TicketSink> sink_;
     PaperWidth paper_;
 };

@@ -14,7 +14,6 @@
 #include "kiosk/core/config/last_good.hpp"
 #include "kiosk/core/i18n/translator.hpp"
 #include "kiosk/core/tasks/completion_queue.hpp"
-#include "kiosk/core/tasks/workers.hpp"
 #include "kiosk/core/util/process_clock.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/screens/root.hpp"
@@ -103,7 +102,6 @@ class KioskApp {
     ui::Theme theme_;
     InputTranslator input_;
     tasks::CompletionQueue completions_;
-    std::unique_ptr<tasks::Workers> workers_;
     std::unique_ptr<Controller> controller_;
     std::shared_ptr<printer::TicketPrinter> printer_;
     std::unique_ptr<QueueFeature> queue_;
@@ -169,6 +167,8 @@ void KioskApp::render_frame() {
     io.DeltaTime = 1.0f / 60.0f;
     ui::GestureView gesture = input_.begin_frame();
     ImGui_ImplOpenGL3_NewFrame();
+    // The renderer has uploaded the font atlas by now; the CPU copy is only needed to rebuild fonts.
+    if (io.Fonts->TexPixelsAlpha8 || io.Fonts->TexPixelsRGBA32) io.Fonts->ClearTexData();
     ImGui::NewFrame();
     ui::UiContext ctx(theme_, translator_, controller_->model().lang, gesture);
     ui::draw_root(ctx, controller_->model());
@@ -394,7 +394,6 @@ int KioskApp::run() {
         event.type = wake_event;
         SDL_PushEvent(&event);
     });
-    workers_ = std::make_unique<tasks::Workers>(completions_, 2);
     controller_ = std::make_unique<Controller>(config_, clock_, completions_);
     if (!config_notice_.empty()) controller_->set_notice(config_notice_, "");
     start_features(assets);
@@ -402,8 +401,8 @@ int KioskApp::run() {
     if (steps) {
         ScriptHost host{input_, [this]() -> const std::vector<ui::VisibleText>& { return visible_; },
                         [this] {
-                            return input_.pending() || frames_needed_ > 0 || workers_->busy() > 0 ||
-                                   features_busy() || workers_->queued() > 0 || completions_.pending() > 0;
+                            return input_.pending() || frames_needed_ > 0 || features_busy() ||
+                                   completions_.pending() > 0;
                         },
                         [this](const std::string& path) {
                             pending_screenshot_ = path;
@@ -494,7 +493,6 @@ int KioskApp::run() {
     dossier_.reset();
     catalog_.reset();
     queue_.reset();
-    workers_.reset();
     return finish_script();
 }
 

@@ -13,11 +13,9 @@ const ImWchar* kiosk_glyph_ranges() {
         0x0168, 0x0169, // Ũ ũ
         0x01A0, 0x01A1, // Ơ ơ
         0x01AF, 0x01B0, // Ư ư
-        0x0300, 0x0323, // combining marks (only for robustness; text is NFC)
         0x1EA0, 0x1EF9, // Vietnamese precomposed letters
         0x2010, 0x2027, // dashes, curly quotes, bullet, ellipsis
         0x20AB, 0x20AB, // ₫
-        0x2190, 0x2193, // arrows
         0,
     };
     return ranges;
@@ -25,9 +23,10 @@ const ImWchar* kiosk_glyph_ranges() {
 
 namespace {
 
-// The huge font draws numbers and the clock only: digits, capitals and a little punctuation.
+// The huge font draws ticket numbers only ("A015", "UT-B003"): space, '-', '.', '/', digits, ':' and
+// capitals.
 const ImWchar* huge_glyph_ranges() {
-    static const ImWchar ranges[] = {0x0020, 0x005A, 0x2013, 0x2014, 0};
+    static const ImWchar ranges[] = {0x0020, 0x0020, 0x002D, 0x003A, 0x0041, 0x005A, 0};
     return ranges;
 }
 
@@ -55,6 +54,8 @@ std::string load_fonts(const std::filesystem::path& fonts_dir, Theme& theme) {
     if (!theme.fonts.body || !theme.fonts.small || !theme.fonts.title || !theme.fonts.huge)
         return "could not load the fonts from " + fonts_dir.string();
     if (!io.Fonts->Build()) return "font atlas could not be built";
+    // The glyphs are baked into the atlas; the four copies of the TrueType files are no longer needed.
+    io.Fonts->ClearInputData();
     return {};
 }
 
