@@ -44,7 +44,9 @@ bool ScriptRunner::step() {
     auto now = Clock::now();
     if (now < wake_at_) return true;
     while (next_ < steps_.size()) {
-        if (!settled()) return true;
+        // A wait is about wall time: it starts at once, even while background work is still running.
+        bool settle = !steps_[next_].no_settle && steps_[next_].kind != script::StepKind::wait;
+        if (settle && !settled()) return true;
         const script::Step& s = steps_[next_];
         ++next_;
         switch (s.kind) {

@@ -9,11 +9,29 @@ file(MAKE_DIRECTORY ${STATE})
 if(DEFINED ENV{ASAN_OPTIONS})
   set(ENV{ASAN_OPTIONS} "$ENV{ASAN_OPTIONS}:detect_leaks=0")
 endif()
-execute_process(
-  COMMAND ${CMAKE_COMMAND} -E env SDL_VIDEODRIVER=offscreen XDG_STATE_HOME=${STATE} KIOSK_CONFIG=${STATE}/none.toml
-          ${KIOSK} --clock "2026-11-27 09:30" --set status.port=0 ${extra} --script ${SCRIPT} --screenshot ${OUT}
-  WORKING_DIRECTORY ${OUT_DIR}
-  RESULT_VARIABLE rc)
+if(GATEWAY_MODE)
+  # The kiosk looks dossiers up on a loopback test gateway that misbehaves as GATEWAY_MODE says; the gateway
+  # lives at most 60 s and is stopped when the kiosk exits. The wait for its port is bounded (5 s).
+  set(port_file ${STATE}/gateway.port)
+  string(REPLACE ";" " " extra_words "${extra}")
+  execute_process(
+    COMMAND sh -c "'${GATEWAY_SERVER}' '${port_file}' 60 & srv=$!
+      i=0; while [ ! -s '${port_file}' ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done
+      port=$(cat '${port_file}')
+      SDL_VIDEODRIVER=offscreen XDG_STATE_HOME='${STATE}' KIOSK_CONFIG='${STATE}/none.toml' '${KIOSK}' \\
+        --clock '2026-11-27 09:30' --set status.port=0 --set dossier.source=gateway \\
+        --set gateway.url=http://127.0.0.1:$port/${GATEWAY_MODE} --set gateway.connect_timeout_ms=1000 \\
+        --set gateway.total_timeout_ms=3000 ${extra_words} --script '${SCRIPT}' --screenshot '${OUT}'
+      rc=$?; kill $srv 2>/dev/null; wait $srv 2>/dev/null; exit $rc"
+    WORKING_DIRECTORY ${OUT_DIR}
+    RESULT_VARIABLE rc)
+else()
+  execute_process(
+    COMMAND ${CMAKE_COMMAND} -E env SDL_VIDEODRIVER=offscreen XDG_STATE_HOME=${STATE} KIOSK_CONFIG=${STATE}/none.toml
+            ${KIOSK} --clock "2026-11-27 09:30" --set status.port=0 ${extra} --script ${SCRIPT} --screenshot ${OUT}
+    WORKING_DIRECTORY ${OUT_DIR}
+    RESULT_VARIABLE rc)
+endif()
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "kiosk --script ${SCRIPT} exited with ${rc}")
 endif()

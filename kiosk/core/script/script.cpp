@@ -77,6 +77,10 @@ Result<std::vector<Step>> parse_script(std::string_view text, std::string_view o
         std::string_view verb = c.word();
         Step step;
         step.line = line_no;
+        if (verb == "tap!" || verb == "expect!" || verb == "expect_not!") {
+            step.no_settle = true;
+            verb.remove_suffix(1);
+        }
         std::string why;
         if (verb == "tap") {
             c.skip_space();

@@ -27,6 +27,18 @@ TEST(Script, ParsesEveryCommand) {
     EXPECT_EQ(s[9].line, 11);
 }
 
+TEST(Script, BangFormsDoNotWaitForBackgroundWork) {
+    auto r = parse_script("tap! \"English\"\nexpect! \"Looking up\"\nexpect_not! \"x\"\nexpect \"y\"\n",
+                          "s.kiosk");
+    ASSERT_TRUE(r) << r.error().message;
+    EXPECT_TRUE(r.value()[0].no_settle);
+    EXPECT_EQ(r.value()[0].kind, StepKind::tap_label);
+    EXPECT_TRUE(r.value()[1].no_settle);
+    EXPECT_EQ(r.value()[2].kind, StepKind::expect_not);
+    EXPECT_FALSE(r.value()[3].no_settle);
+    EXPECT_FALSE(parse_script("wait! 10\n", "s.kiosk"));
+}
+
 TEST(Script, ErrorsNameTheLine) {
     for (const char* bad : {"tap\n", "tap 1\n", "wait soon\n", "expect Xin\n", "fly away\n", "type \"open\n",
                             "set nothing\n", "key\n", "wait -1\n", "expect \"a\" trailing\n"}) {
