@@ -65,7 +65,8 @@ struct Config {
     struct Dossier {
         std::string source = "sqlite"; // sqlite | gateway
         std::string sqlite_path = "";  // empty: <state>/dossiers.sqlite
-        std::string seed_csv = "";     // imported when the SQLite store is empty; empty: <assets>/demo/dossiers.csv
+        std::string seed_csv =
+            ""; // imported when the SQLite store is empty; empty: <assets>/demo/dossiers.csv
         std::vector<std::string> qr_param_names = {"code", "mahoso", "ma_ho_so", "maHoSo"};
         std::vector<std::string> qr_allowed_hosts = {"dichvucong.hanoi.gov.vn", "motcua.hanoi.gov.vn"};
     } dossier;
@@ -83,8 +84,8 @@ struct Config {
         std::string sink = "png"; // png | cups
         std::string png_dir = ""; // empty: <state>/tickets
         std::string cups_destination = "";
-        std::string cups_server = "";  // empty: the system's CUPS (host:port or socket path otherwise)
-        int paper_mm = 80; // 80 | 58
+        std::string cups_server = ""; // empty: the system's CUPS (host:port or socket path otherwise)
+        int paper_mm = 80;            // 80 | 58
         int job_timeout_s = 20;
         std::string footer_vi = "Cảm ơn ông/bà. Vui lòng chờ gọi số.";
         std::string footer_en = "Thank you. Please wait for your number.";
