@@ -82,7 +82,8 @@ void CatalogFeature::tick() {
             std::string detail = client.error().message;
             return [this, detail] {
                 syncing_ = false;
-                health_.last_sync = "failed: " + detail;
+                health_.last_sync = "failed";
+                health_.last_sync_detail = detail;
             };
         }
         catalog::CatalogSync sync(**client, *cache);
@@ -95,10 +96,12 @@ void CatalogFeature::tick() {
                 search::SearchIndex::build(*outcome.catalog, synonyms_));
         return [this, outcome, index] {
             syncing_ = false;
-            health_.last_sync = std::string(catalog::to_string(outcome.status));
-            if (outcome.status != catalog::SyncStatus::updated &&
-                outcome.status != catalog::SyncStatus::unchanged)
-                health_.last_sync += ": " + outcome.detail;
+            bool fine = outcome.status == catalog::SyncStatus::updated ||
+                        outcome.status == catalog::SyncStatus::unchanged;
+            health_.last_sync = outcome.status == catalog::SyncStatus::updated     ? "ok"
+                                : outcome.status == catalog::SyncStatus::unchanged ? "not_modified"
+                                                                                   : "failed";
+            health_.last_sync_detail = fine ? "" : outcome.detail;
             if (outcome.catalog && index) {
                 model_.catalog.catalog = outcome.catalog;
                 model_.catalog.index = index;
@@ -116,6 +119,20 @@ void CatalogFeature::tick() {
 
 void CatalogFeature::forget() {
     composer_.clear();
+}
+
+void CatalogFeature::report(health::HealthSnapshot& snapshot) const {
+    snapshot.catalog = health_;
+    if (config_.gateway.url.empty()) snapshot.catalog.last_sync = "disabled";
+    // Age in days since the catalog's generated date ("YYYY-MM-DD"); unknown stays -1.
+    int y, m, d;
+    if (std::sscanf(health_.generated.c_str(), "%d-%d-%d", &y, &m, &d) == 3) {
+        std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                                        std::chrono::day{static_cast<unsigned>(d)}};
+        if (ymd.ok())
+            snapshot.catalog.age_days =
+                std::chrono::floor<std::chrono::days>(clock_.now() - std::chrono::sys_days{ymd}).count();
+    }
 }
 
 void CatalogFeature::run_search() {

@@ -9,6 +9,7 @@
 #include "kiosk/core/catalog/cache_store.hpp"
 #include "kiosk/core/catalog/sync.hpp"
 #include "kiosk/core/config/config.hpp"
+#include "kiosk/core/health/health.hpp"
 #include "kiosk/core/i18n/translator.hpp"
 #include "kiosk/core/keyboard/composer.hpp"
 #include "kiosk/core/search/synonyms.hpp"
@@ -20,13 +21,6 @@
 #include <memory>
 
 namespace kiosk::app {
-
-struct CatalogHealth {
-    std::string source;    // "cache" | "bundled" | "" (not loaded)
-    std::string generated; // the catalog's generated date
-    int procedures = 0;
-    std::string last_sync; // "updated" | "not_modified" | "failed: ..." | "" (no gateway)
-};
 
 class CatalogFeature {
   public:
@@ -42,7 +36,8 @@ class CatalogFeature {
     // Starts a gateway sync when one is due.
     void tick();
     [[nodiscard]] bool busy() const { return worker_.busy() > 0 || worker_.queued() > 0; }
-    [[nodiscard]] const CatalogHealth& health() const { return health_; }
+    // Fills the catalog section of a health snapshot.
+    void report(health::HealthSnapshot& snapshot) const;
     // Forgets the composer's text (idle reset, leaving the screens).
     void forget();
 
@@ -59,7 +54,7 @@ class CatalogFeature {
     std::shared_ptr<catalog::CatalogCacheStore> cache_;
     search::SynonymTable synonyms_;
     keyboard::VietComposer composer_;
-    CatalogHealth health_;
+    health::CatalogHealth health_;
     Clock::time_point next_sync_{};
     bool syncing_ = false;
     tasks::Workers worker_;

@@ -79,7 +79,7 @@ std::string DossierFeature::redact(const std::string& code) {
 }
 
 void DossierFeature::start() {
-    health_.source = config_.dossier.source;
+    dossier_health_.source = config_.dossier.source;
     auto config_copy = config_;
     worker_.submit([this, config_copy]() -> tasks::CompletionQueue::Completion {
         std::shared_ptr<dossier::DossierSource> source;
@@ -116,8 +116,8 @@ void DossierFeature::start() {
         if (!error.empty()) std::fprintf(stderr, "dossier: source unavailable: %s\n", error.c_str());
         return [this, source, error] {
             source_ = source;
-            health_.source_ok = source != nullptr;
-            health_.source_error = error;
+            dossier_health_.ok = source != nullptr;
+            source_error_ = error;
             if (auto code = std::exchange(pending_, std::nullopt)) {
                 model_.dossier.looking_up = false;
                 lookup(*code);
@@ -127,7 +127,16 @@ void DossierFeature::start() {
     if (config_.scanner.source != "none")
         start_camera();
     else
-        health_.camera = "off";
+        scanner_health_.camera_state = "off";
+}
+
+void DossierFeature::report(health::HealthSnapshot& snapshot) const {
+    snapshot.dossier = dossier_health_;
+    snapshot.scanner = scanner_health_;
+    // Anything but running/off/end of a file list is a camera fault staff should see.
+    const auto& state = scanner_health_.camera_state;
+    if (state != "running" && state != "off" && state != "end_of_stream")
+        snapshot.scanner.camera_state = "error";
 }
 
 void DossierFeature::start_camera() {
@@ -144,14 +153,14 @@ void DossierFeature::start_camera() {
     auto source = scanner::make_frame_source(options);
     auto decoder = scanner::ZxingDecoder::create({});
     if (!source || !decoder) {
-        health_.camera = !source ? source.error().kind : decoder.error().kind;
-        model_.dossier.scanner_hint_key = scanner::scanner_error_key(health_.camera);
+        scanner_health_.camera_state = !source ? source.error().kind : decoder.error().kind;
+        model_.dossier.scanner_hint_key = scanner::scanner_error_key(scanner_health_.camera_state);
         std::fprintf(stderr, "scanner: %s\n", (!source ? source.error() : decoder.error()).message.c_str());
         return;
     }
     if (auto started = (*source)->start(); !started) {
-        health_.camera = started.error().kind;
-        model_.dossier.scanner_hint_key = scanner::scanner_error_key(health_.camera);
+        scanner_health_.camera_state = started.error().kind;
+        model_.dossier.scanner_hint_key = scanner::scanner_error_key(scanner_health_.camera_state);
         std::fprintf(stderr, "scanner: %s\n", started.error().message.c_str());
         return;
     }
@@ -161,7 +170,7 @@ void DossierFeature::start_camera() {
             std::string text = read.code.text;
             completions_.post([this, text] { handle_payload(text, "camera"); });
         });
-    health_.camera = "running";
+    scanner_health_.camera_state = "running";
     capturing_ = true;
     capture_ = std::thread([this] {
         // At most ~10 frames a second: enough for a held-up receipt, cheap for a kiosk that is idle all day.
@@ -170,7 +179,7 @@ void DossierFeature::start_camera() {
             if (!frame) {
                 std::string kind = frame.error().kind;
                 completions_.post([this, kind] {
-                    health_.camera = kind;
+                    scanner_health_.camera_state = kind;
                     if (kind != "end_of_stream")
                         model_.dossier.scanner_hint_key = scanner::scanner_error_key(kind);
                 });
@@ -277,10 +286,10 @@ void DossierFeature::on_enter(ui::Screen screen) {
 }
 
 void DossierFeature::handle_payload(const std::string& payload, const char* via) {
-    ++health_.scans;
+    ++scanner_health_.scans;
     auto code = dossier::extract_dossier_code(payload, policy_);
     if (!code) {
-        ++health_.rejected_payloads;
+        ++scanner_health_.rejected;
         std::fprintf(stderr, "dossier: %s payload rejected: %s\n", via, code.error().kind.c_str());
         if (model_.screen() != ui::Screen::dossier_scan) model_.stack.push_back(ui::Screen::dossier_scan);
         model_.dossier.forget();
@@ -295,7 +304,7 @@ void DossierFeature::lookup(const dossier::DossierCode& code) {
     d.error_key.clear();
     d.error_detail.clear();
     d.result.reset();
-    if (!source_ && !health_.source_error.empty()) {
+    if (!source_ && !source_error_.empty()) {
         d.error_key = "dossier.error.kiosk_setup";
         if (model_.screen() != ui::Screen::dossier_scan) model_.stack.push_back(ui::Screen::dossier_scan);
         return;
@@ -319,8 +328,9 @@ void DossierFeature::lookup(const dossier::DossierCode& code) {
             std::fprintf(stderr, "dossier: lookup %s failed: %s\n", redact(code.str()).c_str(), kind.c_str());
             return [this, kind, generation] {
                 if (generation != lookup_generation_) return; // the citizen left or looked up another code
-                ++health_.lookups;
-                if (kind != "not_found") ++health_.lookup_errors; // a mistyped code is not the source failing
+                ++dossier_health_.lookups;
+                if (kind != "not_found")
+                    ++dossier_health_.lookup_errors; // a mistyped code is not the source failing
                 model_.dossier.looking_up = false;
                 model_.dossier.error_key = dossier::citizen_message_key(kind);
             };
@@ -328,7 +338,7 @@ void DossierFeature::lookup(const dossier::DossierCode& code) {
         auto view = make_view(*result, now);
         return [this, view, generation] {
             if (generation != lookup_generation_) return;
-            ++health_.lookups;
+            ++dossier_health_.lookups;
             auto& d = model_.dossier;
             d.looking_up = false;
             d.typed.clear();

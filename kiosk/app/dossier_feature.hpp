@@ -10,6 +10,7 @@
 #include "kiosk/core/config/config.hpp"
 #include "kiosk/core/dossier/dossier_source.hpp"
 #include "kiosk/core/dossier/qr_payload.hpp"
+#include "kiosk/core/health/health.hpp"
 #include "kiosk/core/tasks/workers.hpp"
 #include "kiosk/ui/commands.hpp"
 #include "kiosk/ui/view_model.hpp"
@@ -30,14 +31,6 @@ struct Frame;
 
 namespace kiosk::app {
 
-struct DossierHealth {
-    std::string source; // "sqlite" | "gateway"
-    bool source_ok = false;
-    std::string source_error;
-    std::string camera; // "off" | "running" | error kind
-    int lookups = 0, lookup_errors = 0, scans = 0, rejected_payloads = 0;
-};
-
 class DossierFeature {
   public:
     DossierFeature(const config::Config& config, const Clock& clock, tasks::CompletionQueue& completions,
@@ -57,7 +50,8 @@ class DossierFeature {
     void on_screen(ui::Screen screen);
     // Background work running, or keystrokes held back while the scanner detector decides.
     [[nodiscard]] bool busy() const;
-    [[nodiscard]] const DossierHealth& health() const { return health_; }
+    // Fills the dossier and scanner sections of a health snapshot.
+    void report(health::HealthSnapshot& snapshot) const;
 
   private:
     void handle_payload(const std::string& payload, const char* via);
@@ -76,7 +70,9 @@ class DossierFeature {
     dossier::QrPolicy policy_;
     std::shared_ptr<dossier::DossierSource> source_;
     scanner::HidWedgeScanner wedge_;
-    DossierHealth health_;
+    health::DossierHealth dossier_health_;
+    health::ScannerHealth scanner_health_;
+    std::string source_error_;                    // why the dossier source could not be opened
     uint64_t lookup_generation_ = 0;              // results of a lookup the citizen left behind are dropped
     std::optional<dossier::DossierCode> pending_; // scanned before the source was open
     std::unique_ptr<scanner::DecodeWorker> decoder_;

@@ -227,16 +227,6 @@ std::string KioskApp::apply_runtime_override(const std::string& key_value) {
 
 namespace {
 
-// Days from a "YYYY-MM-DD" date to `now`; -1 when the date does not parse.
-std::int64_t days_since(const std::string& date, Clock::time_point now) {
-    int y, m, d;
-    if (std::sscanf(date.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return -1;
-    std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
-                                    std::chrono::day{static_cast<unsigned>(d)}};
-    if (!ymd.ok()) return -1;
-    return std::chrono::floor<std::chrono::days>(now - std::chrono::sys_days{ymd}).count();
-}
-
 std::string_view config_source_name(config::ConfigSource source) {
     switch (source) {
     case config::ConfigSource::file:
@@ -257,41 +247,9 @@ void KioskApp::publish_health() {
     s.kiosk_id = config_.office.kiosk_id;
     s.office_id = config_.office.office_id;
     s.version = KIOSK_VERSION;
-    const auto& q = queue_->health();
-    s.printer.describe = q.printer_describe;
-    s.printer.state = q.printer_state;
-    s.printer.fault = q.printer_fault;
-    s.printer.reasons = q.printer_reasons;
-    s.printer.print_failures_today = q.print_failures;
-    s.printer.last_print_fault = q.last_print_fault;
-    s.queue.store = config_.queue.store;
-    s.queue.store_ok = q.store_ok;
-    s.queue.store_error = q.store_error;
-    s.queue.issued_today = q.issued_today;
-    const auto& c = catalog_->health();
-    s.catalog.source = c.source;
-    s.catalog.generated = c.generated;
-    s.catalog.procedures = c.procedures;
-    s.catalog.age_days = days_since(c.generated, clock_.now());
-    if (config_.gateway.url.empty())
-        s.catalog.last_sync = "disabled";
-    else if (c.last_sync.empty())
-        s.catalog.last_sync = "never";
-    else if (c.last_sync == "updated")
-        s.catalog.last_sync = "ok";
-    else if (c.last_sync == "unchanged")
-        s.catalog.last_sync = "not_modified";
-    else
-        s.catalog.last_sync = "failed", s.catalog.last_sync_detail = c.last_sync;
-    const auto& d = dossier_->health();
-    s.dossier.source = d.source;
-    s.dossier.ok = d.source_ok;
-    s.dossier.lookups = d.lookups;
-    s.dossier.lookup_errors = d.lookup_errors;
-    s.scanner.camera_state =
-        d.camera == "running" || d.camera == "off" || d.camera == "end_of_stream" ? d.camera : "error";
-    s.scanner.scans = d.scans;
-    s.scanner.rejected = d.rejected_payloads;
+    queue_->report(s);
+    catalog_->report(s);
+    dossier_->report(s);
     s.config.source = std::string(config_source_name(config_source_));
     s.config.problems = config_problems_;
     s.frames_rendered = frames_rendered_;

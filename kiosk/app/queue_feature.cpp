@@ -49,8 +49,8 @@ void QueueFeature::start() {
             std::string message = opened.error().message;
             std::fprintf(stderr, "queue: cannot open the ticket store: %s\n", message.c_str());
             return [this, message] {
-                health_.store_ok = false;
-                health_.store_error = message;
+                queue_health_.store_ok = false;
+                queue_health_.store_error = message;
                 model_.queue.store_error_key = "queue.error.store_unreachable";
             };
         }
@@ -60,7 +60,7 @@ void QueueFeature::start() {
         return [this, store, issuer] {
             store_ = store;
             issuer_ = issuer;
-            health_.store_ok = true;
+            queue_health_.store_ok = true;
             model_.queue.store_error_key.clear();
             refresh_waiting();
         };
@@ -85,14 +85,14 @@ void QueueFeature::refresh_waiting() {
         auto tickets = store->list(store->day_of(now));
         if (!tickets) {
             std::string message = tickets.error().message;
-            return [this, message] { health_.store_error = message; };
+            return [this, message] { queue_health_.store_error = message; };
         }
         std::map<std::string, int> waiting;
         for (const auto& t : *tickets)
             if (queue::is_waiting(t.state)) ++waiting[t.service];
         int issued = static_cast<int>(tickets->size());
         return [this, waiting, issued] {
-            health_.issued_today = issued;
+            queue_health_.issued_today = issued;
             for (auto& view : model_.queue.services) {
                 auto it = waiting.find(view.code);
                 view.waiting = it == waiting.end() ? 0 : it->second;
@@ -115,6 +115,12 @@ queue::PrintOutcome QueueFeature::print_ticket(queue::TicketStore& store, const 
     return {false, std::string(printer::fault_code(job_.result.fault)) + ": " + job_.result.detail};
 }
 
+void QueueFeature::report(health::HealthSnapshot& snapshot) const {
+    snapshot.queue = queue_health_;
+    snapshot.queue.store = config_.queue.store;
+    snapshot.printer = printer_health_;
+}
+
 void QueueFeature::tick() {
     if (clock_.now() < next_printer_check_) return;
     next_printer_check_ = clock_.now() + std::chrono::minutes(1);
@@ -124,7 +130,7 @@ void QueueFeature::tick() {
 // The printer's state for staff (health page, metrics): asked on the queue worker, never on the UI thread.
 void QueueFeature::check_printer() {
     if (!printer_) {
-        health_.printer_fault = "printer_missing";
+        printer_health_.fault = "printer_missing";
         return;
     }
     auto printer = printer_;
@@ -132,10 +138,10 @@ void QueueFeature::check_printer() {
         auto status = printer->status();
         std::string describe = printer->describe();
         return [this, status, describe] {
-            health_.printer_describe = describe;
-            health_.printer_state = status.state;
-            health_.printer_reasons = status.reasons;
-            health_.printer_fault = status.ready() ? "" : std::string(printer::fault_code(status.fault));
+            printer_health_.describe = describe;
+            printer_health_.state = status.state;
+            printer_health_.reasons = status.reasons;
+            printer_health_.fault = status.ready() ? "" : std::string(printer::fault_code(status.fault));
         };
     });
 }
@@ -229,10 +235,10 @@ void QueueFeature::issue(const std::string& service_code, const std::string& pri
             model_.queue.issuing = false;
             model_.queue.chosen_service.clear();
             model_.queue.ticket = view;
-            ++health_.issued_today;
-            if (!fault.empty()) ++health_.print_failures;
-            health_.last_print_fault = fault;
-            health_.printer_fault = fault;
+            ++queue_health_.issued_today;
+            if (!fault.empty()) ++printer_health_.print_failures_today;
+            printer_health_.last_print_fault = fault;
+            printer_health_.fault = fault;
             if (model_.screen() == ui::Screen::queue_services)
                 model_.stack.push_back(ui::Screen::queue_ticket);
         };

@@ -7,6 +7,7 @@
 #include "drivers/printer/ticket_printer.hpp"
 #include "kiosk/app/clock.hpp"
 #include "kiosk/core/config/config.hpp"
+#include "kiosk/core/health/health.hpp"
 #include "kiosk/core/i18n/translator.hpp"
 #include "kiosk/core/queue/service.hpp"
 #include "kiosk/core/queue/ticket_issuer.hpp"
@@ -19,17 +20,6 @@
 #include <vector>
 
 namespace kiosk::app {
-
-struct QueueHealth {
-    bool store_ok = false;
-    std::string store_error;
-    int issued_today = 0;
-    int print_failures = 0;
-    std::string last_print_fault; // fault code of the last failed print, empty when the last print was fine
-    // The printer as last checked (every minute and after each print).
-    std::string printer_describe, printer_state, printer_fault;
-    std::vector<std::string> printer_reasons;
-};
 
 class QueueFeature {
   public:
@@ -46,7 +36,8 @@ class QueueFeature {
     void on_enter(ui::Screen screen);
     // Checks the printer's state on the queue worker when a minute has passed since the last check.
     void tick();
-    [[nodiscard]] const QueueHealth& health() const { return health_; }
+    // Fills the queue and printer sections of a health snapshot.
+    void report(health::HealthSnapshot& snapshot) const;
     // Background work still running (scripts wait for it before reading the screen).
     [[nodiscard]] bool busy() const { return worker_.busy() > 0 || worker_.queued() > 0; }
 
@@ -63,7 +54,8 @@ class QueueFeature {
     std::vector<queue::Service> services_;
     std::shared_ptr<queue::TicketStore> store_; // owned by the worker jobs too; set once opened
     std::shared_ptr<queue::TicketIssuer> issuer_;
-    QueueHealth health_;
+    health::QueueHealth queue_health_;
+    health::PrinterHealth printer_health_;
     Clock::time_point next_printer_check_{};
     void check_printer();
     // The issue in progress, used only on the queue worker (one thread).
