@@ -10,8 +10,8 @@ i18n::Lang lang_of(const std::string& code) {
 }
 } // namespace
 
-Controller::Controller(const config::Config& config, const Clock& clock, tasks::CompletionQueue& completions)
-    : config_(&config), clock_(clock), completions_(completions), last_activity_(clock.now()) {
+Controller::Controller(const config::Config& config, const Clock& clock)
+    : config_(&config), clock_(clock), last_activity_(clock.now()) {
     model_.config = config_;
     model_.default_lang = model_.lang = lang_of(config.ui.language);
     model_.clock = clock_view(clock_.now());

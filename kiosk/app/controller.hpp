@@ -1,13 +1,11 @@
 #pragma once
 // Applies UI commands and typed keys to the view model, and owns the idle timeout that sends the kiosk home
-// and erases the citizen's data. Slow work is started here on the workers; its results come back through the
-// completion queue. It never draws and never blocks.
+// and erases the citizen's data. Slow work belongs to the features (their own workers); results come back
+// through the completion queue. It never draws and never blocks.
 
 #include "kiosk/app/clock.hpp"
 #include "kiosk/app/input_translator.hpp"
 #include "kiosk/core/config/config.hpp"
-#include "kiosk/core/tasks/completion_queue.hpp"
-#include "kiosk/core/tasks/workers.hpp"
 #include "kiosk/ui/commands.hpp"
 #include "kiosk/ui/view_model.hpp"
 
@@ -19,7 +17,7 @@ namespace kiosk::app {
 
 class Controller {
   public:
-    Controller(const config::Config& config, const Clock& clock, tasks::CompletionQueue& completions);
+    Controller(const config::Config& config, const Clock& clock);
 
     using CommandHandler = std::function<bool(const ui::Command&)>;
     using EnterHook = std::function<void(ui::Screen)>;
@@ -49,7 +47,6 @@ class Controller {
 
     const config::Config* config_;
     const Clock& clock_;
-    tasks::CompletionQueue& completions_;
     ui::AppModel model_;
     Clock::time_point last_activity_;
     std::vector<CommandHandler> handlers_;

@@ -352,7 +352,7 @@ int KioskApp::run() {
         event.type = wake_event;
         SDL_PushEvent(&event);
     });
-    controller_ = std::make_unique<Controller>(config_, clock_, completions_);
+    controller_ = std::make_unique<Controller>(config_, clock_);
     if (!config_notice_.empty()) controller_->set_notice(config_notice_, "");
     start_features(assets);
 

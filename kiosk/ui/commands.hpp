@@ -40,13 +40,12 @@ struct IssueTicket {
 struct PickService {
     std::string service_code;
 };
-struct DismissMessage {};
 struct SetKeyboardMode {
     int mode;
 };
 
 using Command = std::variant<Navigate, GoBack, GoHome, ToggleLanguage, KeyboardInput, KeyboardBackspace,
                              KeyboardClear, BrowseLevel, BrowseField, OpenProcedure, PrintChecklist,
-                             SubmitDossierCode, IssueTicket, PickService, DismissMessage, SetKeyboardMode>;
+                             SubmitDossierCode, IssueTicket, PickService, SetKeyboardMode>;
 
 } // namespace kiosk::ui

@@ -12,7 +12,6 @@ enum class Screen {
     dossier_status,
     queue_services, // pick a service (and priority)
     queue_ticket,   // the issued ticket
-    setup,          // staff setup mode
 };
 
 } // namespace kiosk::ui

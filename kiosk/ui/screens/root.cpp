@@ -29,8 +29,6 @@ std::string_view title_key(Screen screen) {
         return "queue.services_title";
     case Screen::queue_ticket:
         return "queue.ticket_title";
-    case Screen::setup:
-        return "setup.title";
     }
     return "";
 }
@@ -72,11 +70,8 @@ void draw_root(UiContext& ctx, const AppModel& model) {
         case Screen::queue_ticket:
             draw_queue_ticket(ctx, model);
             break;
-        default: {
-            const Theme& theme = ctx.theme();
-            ImGui::SetCursorScreenPos(ImVec2(theme.px(40), ImGui::GetCursorScreenPos().y));
-            text_block(ctx, theme.fonts.body, ctx.tr("screen.coming"), theme.muted);
-        }
+        case Screen::home:
+            break;
         }
     }
     draw_notice(ctx, model);

@@ -210,10 +210,11 @@ TEST_F(CupsSinkTest, PrinterDisappearingMidJobFails) {
     LoopbackPrinter printer(LoopbackPrinter::Mode::disappear);
     const std::string q = add_queue(printer.uri());
     CupsSink sink(options(q, 8000));
-    // A long slip (e.g. a printed checklist, ~290 KB): a short ticket can fit entirely in the kernel's socket
-    // buffers before the reset arrives, and then a raw queue has no way to know it was lost.
-    Raster long_slip(576, 4000);
-    long_slip.fill_rect(0, 0, 576, 4000);
+    // A job larger than what the loopback socket buffers can swallow (they grow to ~4 MB): a smaller one can be
+    // taken whole by the kernel before the reset arrives, and then a raw queue has no way to know it was lost.
+    constexpr int kRows = 110000; // 576 dots wide: ~7.9 MB of raster
+    Raster long_slip(576, kRows);
+    long_slip.fill_rect(0, 0, 576, kRows);
     const PrintOutcome out = sink.print({long_slip, "G1"});
     EXPECT_EQ(out.fault, Fault::job_failed) << fault_code(out.fault) << ": " << out.detail;
     EXPECT_NE(out.detail.find("aborted"), std::string::npos) << out.detail;
