@@ -210,8 +210,9 @@ TEST_F(CupsSinkTest, PrinterDisappearingMidJobFails) {
     LoopbackPrinter printer(LoopbackPrinter::Mode::disappear);
     const std::string q = add_queue(printer.uri());
     CupsSink sink(options(q, 8000));
-    // A job larger than what the loopback socket buffers can swallow (they grow to ~4 MB): a smaller one can be
-    // taken whole by the kernel before the reset arrives, and then a raw queue has no way to know it was lost.
+    // A job larger than what the loopback socket buffers can swallow (they grow to ~4 MB): a smaller one can
+    // be taken whole by the kernel before the reset arrives, and then a raw queue has no way to know it was
+    // lost.
     constexpr int kRows = 110000; // 576 dots wide: ~7.9 MB of raster
     Raster long_slip(576, kRows);
     long_slip.fill_rect(0, 0, 576, kRows);
