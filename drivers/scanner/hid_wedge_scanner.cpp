@@ -1,5 +1,7 @@
 #include "drivers/scanner/hid_wedge_scanner.hpp"
 
+#include "kiosk/core/text/utf8.hpp"
+
 #include <algorithm>
 
 namespace kiosk::scanner {
@@ -9,26 +11,6 @@ bool is_enter(char32_t c) {
     return c == U'\r' || c == U'\n';
 }
 } // namespace
-
-std::string utf8_encode(char32_t cp) {
-    std::string s;
-    if (cp < 0x80) {
-        s += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        s += static_cast<char>(0xC0 | (cp >> 6));
-        s += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        s += static_cast<char>(0xE0 | (cp >> 12));
-        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        s += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        s += static_cast<char>(0xF0 | (cp >> 18));
-        s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        s += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-    return s;
-}
 
 void HidWedgeScanner::release_held(std::vector<WedgeEvent>& out) {
     for (const auto& k : held_)
@@ -64,7 +46,7 @@ std::vector<WedgeEvent> HidWedgeScanner::feed(KeyEvent key) {
             out.push_back(WedgeEvent{WedgeEvent::Kind::key, held_[i], {}});
         WedgeEvent scan{WedgeEvent::Kind::scan, key, {}};
         for (std::size_t i = first; i < held_.size(); ++i)
-            scan.text += utf8_encode(held_[i].ch);
+            text::append_utf8(scan.text, held_[i].ch);
         out.push_back(std::move(scan));
         held_.clear();
         return out;

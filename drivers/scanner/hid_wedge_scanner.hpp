@@ -51,7 +51,4 @@ class HidWedgeScanner {
     std::vector<KeyEvent> held_;
 };
 
-// UTF-8 encoding of one code point (helper shared with tests and the app's key translation).
-[[nodiscard]] std::string utf8_encode(char32_t cp);
-
 } // namespace kiosk::scanner

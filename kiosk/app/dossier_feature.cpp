@@ -7,6 +7,7 @@
 #include "kiosk/core/dossier/name_mask.hpp"
 #include "kiosk/core/dossier/status.hpp"
 #include "kiosk/core/dossier/vn_time.hpp"
+#include "kiosk/core/text/utf8.hpp"
 #include "kiosk/net/gateway_client.hpp"
 #include "kiosk/store/dossier_store_sqlite.hpp"
 
@@ -231,8 +232,8 @@ std::vector<KeyPress> DossierFeature::to_keys(const std::vector<scanner::WedgeEv
         if (e.key.ch == U'\r' || e.key.ch == U'\n')
             keys.push_back({KeyPress::Kind::enter, {}, 0});
         else
-            keys.push_back(
-                {KeyPress::Kind::text, scanner::utf8_encode(e.key.ch), static_cast<uint32_t>(e.key.time_ms)});
+            keys.push_back({KeyPress::Kind::text, text::encode(std::u32string(1, e.key.ch)),
+                            static_cast<uint32_t>(e.key.time_ms)});
     }
     return keys;
 }
@@ -248,17 +249,8 @@ std::vector<KeyPress> DossierFeature::filter_keys(const std::vector<KeyPress>& k
             } else {
                 // SDL delivers text as UTF-8; the detector works per character.
                 for (size_t i = 0; i < key.text.size();) {
-                    unsigned char c = static_cast<unsigned char>(key.text[i]);
-                    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-                    char32_t cp = c < 0x80 ? c : 0xFFFD;
-                    if (len > 1 && i + len <= key.text.size()) {
-                        cp = c & (0xFF >> (len + 1));
-                        for (size_t k = 1; k < len; ++k)
-                            cp = (cp << 6) | (static_cast<unsigned char>(key.text[i + k]) & 0x3F);
-                    }
-                    auto some = wedge_.feed({cp, key.timestamp_ms});
+                    auto some = wedge_.feed({text::decode_next(key.text, i), key.timestamp_ms});
                     events.insert(events.end(), some.begin(), some.end());
-                    i += len;
                 }
             }
             auto typed = to_keys(events);

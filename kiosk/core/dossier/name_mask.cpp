@@ -1,5 +1,7 @@
 #include "kiosk/core/dossier/name_mask.hpp"
 
+#include "kiosk/core/text/utf8.hpp"
+
 #include "kiosk/core/dossier/utf8.hpp"
 
 #include <vector>
@@ -15,9 +17,9 @@ bool is_separator(char32_t cp) {
 std::string first_letter(const std::vector<char32_t>& word) {
     std::string out;
     std::size_t i = 0;
-    if (i < word.size()) utf8::append(out, word[i++]);
+    if (i < word.size()) text::append_utf8(out, word[i++]);
     while (i < word.size() && utf8::is_combining(word[i]))
-        utf8::append(out, word[i++]);
+        text::append_utf8(out, word[i++]);
     return out;
 }
 
@@ -40,7 +42,7 @@ std::string mask_applicant_name(std::string_view full_name) {
     if (words.size() == 1) return first_letter(words[0]) + "***";
     std::string out;
     for (char32_t cp : words.front())
-        utf8::append(out, cp);
+        text::append_utf8(out, cp);
     for (std::size_t i = 1; i + 1 < words.size(); ++i)
         out += " " + first_letter(words[i]) + "***";
     out += " " + first_letter(words.back());

@@ -1,6 +1,6 @@
 #pragma once
 // Small UTF-8 helpers for the dossier module: strict decoding (rejects overlong forms, surrogates and
-// truncated sequences) and encoding. It does not normalise (NFC) or classify scripts.
+// truncated sequences) and classification; encoding is kiosk::text::append_utf8. It does not normalise (NFC).
 
 #include <cstddef>
 #include <optional>
@@ -14,9 +14,6 @@ namespace kiosk::dossier::utf8 {
 
 // True when the whole text is valid UTF-8.
 [[nodiscard]] bool valid(std::string_view text);
-
-// Appends the UTF-8 encoding of cp.
-void append(std::string& out, char32_t cp);
 
 // True for C0/C1 controls, DEL, and invisible format characters that can disguise text
 // (bidi overrides and isolates, zero-width characters, BOM).
