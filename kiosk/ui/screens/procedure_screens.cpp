@@ -96,8 +96,10 @@ void draw_procedure_browse(UiContext& ctx, const AppModel& model) {
     float tab_w = (width - 3 * theme.px(16)) / 4;
     for (int i = 0; i < 4; ++i) {
         if (i) ImGui::SameLine(0, theme.px(16));
-        std::string label(levels[i] < 0 ? ctx.tr("procedures.all_levels")
-                                        : ctx.tr(catalog::i18n_key(static_cast<Level>(levels[i]))));
+        // Short tab names; the full level names are on each procedure.
+        static const char* const tab_keys[] = {"procedures.tab.all", "procedures.tab.commune",
+                                               "procedures.tab.district", "procedures.tab.province"};
+        std::string label(ctx.tr(tab_keys[i]));
         std::string id = "level" + std::to_string(i);
         if (big_button(ctx, id.c_str(),
                        {label,
@@ -129,7 +131,8 @@ void draw_procedure_browse(UiContext& ctx, const AppModel& model) {
             for (const auto& p : c.catalog->procedures) {
                 if (p.field != c.field || !at_level(p, c.level)) continue;
                 std::string sub = level_names(ctx, p);
-                if (!p.channels.empty() && !time_summary(ctx, p.channels[0]).empty())
+                // In the list only a time in plain words; the source's own wording is on the detail page.
+                if (!p.channels.empty() && p.channels[0].days)
                     sub += "  ·  " + time_summary(ctx, p.channels[0]);
                 if (big_button(
                         ctx, p.code.c_str(),

@@ -106,11 +106,21 @@ bool big_button(UiContext& ctx, const char* id, const ButtonSpec& spec) {
         draw->AddRect(ImVec2(pos.x, pos.y + offset.y), ImVec2(max.x, max.y + offset.y), outline, rounding, 0,
                       theme.px(3));
 
-    ImFont* title_font = theme.fonts.title;
     ImFont* sub_font = theme.fonts.small;
-    float pad = theme.px(36);
+    float pad = std::min(theme.px(36), size.x * 0.08f);
     float text_w = size.x - 2 * pad;
     std::string title(spec.title);
+    // A word must never break in the middle: narrow buttons with long words use the body font.
+    ImFont* title_font = theme.fonts.title;
+    for (size_t start = 0; start < title.size();) {
+        size_t end = title.find(' ', start);
+        if (end == std::string::npos) end = title.size();
+        if (measure(title_font, std::string_view(title).substr(start, end - start)).x > text_w) {
+            title_font = theme.fonts.body;
+            break;
+        }
+        start = end + 1;
+    }
     ImVec2 title_size = measure(title_font, title, text_w);
     ImVec2 sub_size = spec.subtitle.empty() ? ImVec2(0, 0) : measure(sub_font, spec.subtitle, text_w);
     float block_h = title_size.y + (spec.subtitle.empty() ? 0 : theme.px(8) + sub_size.y);
