@@ -49,7 +49,7 @@ float draw_header(UiContext& ctx, const AppModel& model) {
     return height;
 }
 
-float draw_nav_row(UiContext& ctx, const AppModel& model, std::string_view title) {
+float draw_nav_row(UiContext& ctx, std::string_view title) {
     const Theme& theme = ctx.theme();
     ImVec2 origin = ImGui::GetCursorScreenPos();
     float width = ImGui::GetContentRegionAvail().x;
@@ -74,7 +74,6 @@ float draw_nav_row(UiContext& ctx, const AppModel& model, std::string_view title
     if (big_button(ctx, "nav-lang",
                    {ctx.tr("nav.other_language"), {}, ImVec2(lang_w, button_h), ButtonStyle::secondary}))
         ctx.emit(ToggleLanguage{});
-    (void)model;
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + row_h));
     text_block(ctx, theme.fonts.title, title, theme.text, width - 2 * pad);
     float used = ImGui::GetCursorScreenPos().y - origin.y;

@@ -10,7 +10,7 @@ namespace kiosk::ui {
 // Draws the header; returns the height it used.
 float draw_header(UiContext& ctx, const AppModel& model);
 // Draws back/home and the screen title under the header; returns the height it used.
-float draw_nav_row(UiContext& ctx, const AppModel& model, std::string_view title);
+float draw_nav_row(UiContext& ctx, std::string_view title);
 // A bottom notice bar when model.notice_key is set.
 void draw_notice(UiContext& ctx, const AppModel& model);
 

@@ -47,7 +47,7 @@ void draw_root(UiContext& ctx, const AppModel& model) {
     if (screen == Screen::home) {
         draw_home(ctx, model);
     } else {
-        draw_nav_row(ctx, model, ctx.tr(title_key(screen)));
+        draw_nav_row(ctx, ctx.tr(title_key(screen)));
         switch (screen) {
         case Screen::procedures:
             draw_procedure_browse(ctx, model);
