@@ -1,34 +1,17 @@
 #include "drivers/printer/ticket_printer.hpp"
 
-#include "drivers/printer/cups_sink.hpp"
-#include "drivers/printer/png_sink.hpp"
-
 namespace kiosk::printer {
 
-Result<std::unique_ptr<TicketPrinter>> TicketPrinter::open(const config::Config& config,
-                                                           const std::filesystem::path& assets_dir,
-                                                           const std::filesystem::path& state_dir) {
+Result<std::unique_ptr<TicketPrinter>> TicketPrinter::open(const std::filesystem::path& assets_dir,
+                                                           std::unique_ptr<TicketSink> sink,
+                                                           PaperWidth paper) {
     // The fonts are parsed on the first print (on a worker): an idle kiosk does not hold them twice.
     std::error_code ec;
     for (const char* face : {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf"})
         if (!std::filesystem::exists(assets_dir / "fonts" / face, ec))
             return make_error("font_missing",
                               "ticket font " + (assets_dir / "fonts" / face).string() + " is missing");
-    auto paper = paper_from_mm(config.printer.paper_mm);
-    if (!paper) return make_error("invalid_config", "printer.paper_mm must be 58 or 80");
-    std::unique_ptr<TicketSink> sink;
-    if (config.printer.sink == "cups") {
-        CupsSinkOptions options;
-        options.server = config.printer.cups_server;
-        options.destination = config.printer.cups_destination;
-        options.job_timeout_ms = config.printer.job_timeout_s * 1000;
-        sink = std::make_unique<CupsSink>(options);
-    } else {
-        auto dir = config.printer.png_dir.empty() ? state_dir / "tickets"
-                                                  : std::filesystem::path(config.printer.png_dir);
-        sink = std::make_unique<PngSink>(PngSinkOptions{dir});
-    }
-    return std::unique_ptr<TicketPrinter>(new TicketPrinter(assets_dir, std::move(sink), *paper));
+    return std::unique_ptr<TicketPrinter>(new TicketPrinter(assets_dir, std::move(sink), paper));
 }
 
 PrintOutcome TicketPrinter::print(const ticket::TicketLayout& layout, const std::string& title) {

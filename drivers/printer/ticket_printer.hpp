@@ -1,12 +1,12 @@
 #pragma once
-// The kiosk's printer: turns a TicketLayout into a raster for the configured paper and sends it to the
-// configured sink (PNG files by default, a CUPS raw queue in deployment). Blocking: call it from a worker,
-// never from the UI thread. One instance per kiosk; calls are serialised inside.
+// The kiosk's printer: turns a TicketLayout into a raster for the chosen paper and sends it to a sink (PNG
+// files by default, a CUPS raw queue in deployment). Blocking: call it from a worker, never from the UI
+// thread. Calls are serialised inside. The composition root (kiosk/runtime) decides which sink and paper.
 
 #include "drivers/printer/font_set.hpp"
+#include "drivers/printer/layout_printer.hpp"
 #include "drivers/printer/ticket_renderer.hpp"
 #include "drivers/printer/ticket_sink.hpp"
-#include "kiosk/core/config/config.hpp"
 #include "kiosk/core/ticket/ticket_layout.hpp"
 
 #include <filesystem>
@@ -16,16 +16,16 @@
 
 namespace kiosk::printer {
 
-class TicketPrinter {
+class TicketPrinter final : public LayoutPrinter {
   public:
-    // Loads the fonts and opens the sink; the error names what is missing.
-    [[nodiscard]] static Result<std::unique_ptr<TicketPrinter>> open(const config::Config& config,
-                                                                     const std::filesystem::path& assets_dir,
-                                                                     const std::filesystem::path& state_dir);
+    // Checks that the ticket fonts exist (they are parsed on the first print); the error names what is
+    // missing.
+    [[nodiscard]] static Result<std::unique_ptr<TicketPrinter>>
+    open(const std::filesystem::path& assets_dir, std::unique_ptr<TicketSink> sink, PaperWidth paper);
 
-    [[nodiscard]] PrintOutcome print(const ticket::TicketLayout& layout, const std::string& title);
-    [[nodiscard]] PrinterStatus status();
-    [[nodiscard]] std::string describe() const { return sink_->describe(); }
+    [[nodiscard]] PrintOutcome print(const ticket::TicketLayout& layout, const std::string& title) override;
+    [[nodiscard]] PrinterStatus status() override;
+    [[nodiscard]] std::string describe() const override { return sink_->describe(); }
 
   private:
     TicketPrinter(std::filesystem::path assets_dir, std::unique_ptr<TicketSink> sink, PaperWidth paper)

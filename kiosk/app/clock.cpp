@@ -1,10 +1,16 @@
 #include "kiosk/app/clock.hpp"
 
+#include <SDL.h>
+
 #include <cstdio>
 
 namespace kiosk::app {
 
-bool Clock::start_at(const std::string& text) {
+std::int64_t KioskClock::monotonic_ms() const {
+    return static_cast<std::int64_t>(SDL_GetTicks());
+}
+
+bool KioskClock::start_at(const std::string& text) {
     int y, mo, d, h, mi;
     char tail;
     if (std::sscanf(text.c_str(), "%d-%d-%d %d:%d%c", &y, &mo, &d, &h, &mi, &tail) != 5) return false;
@@ -16,7 +22,7 @@ bool Clock::start_at(const std::string& text) {
     return true;
 }
 
-ui::ClockView clock_view(Clock::time_point utc) {
+ui::ClockView clock_view(kiosk::Clock::time_point utc) {
     using namespace std::chrono;
     auto local = floor<minutes>(utc + vietnam_offset);
     auto days = floor<std::chrono::days>(local);

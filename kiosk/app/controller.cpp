@@ -1,5 +1,9 @@
 #include "kiosk/app/controller.hpp"
 
+#include "kiosk/app/clock.hpp"
+
+#include <cstdio>
+
 namespace kiosk::app {
 
 namespace {
@@ -10,17 +14,19 @@ i18n::Lang lang_of(const std::string& code) {
 }
 } // namespace
 
-Controller::Controller(const config::Config& config, const Clock& clock)
-    : config_(&config), clock_(clock), last_activity_(clock.now()) {
-    model_.config = config_;
-    model_.default_lang = model_.lang = lang_of(config.ui.language);
+Controller::Controller(runtime::ConfigPtr config, const Clock& clock, const features::UiRegistry& registry)
+    : clock_(clock), registry_(registry), last_activity_(clock.now()) {
+    model_.default_lang = model_.lang = lang_of(config->ui.language);
+    model_.config = std::move(config);
     model_.clock = clock_view(clock_.now());
 }
 
-void Controller::reconfigure(const config::Config& config) {
-    config_ = &config;
-    model_.config = config_;
-    model_.default_lang = model_.lang = lang_of(config.ui.language);
+void Controller::reconfigure(runtime::ConfigPtr config) {
+    auto lang = lang_of(config->ui.language);
+    // The citizen's own choice of language stays until they leave; the default follows the configuration.
+    if (model_.lang == model_.default_lang) model_.lang = lang;
+    model_.default_lang = lang;
+    model_.config = std::move(config);
 }
 
 void Controller::set_notice(std::string key, std::string detail) {
@@ -32,55 +38,106 @@ void Controller::note_activity() {
     last_activity_ = clock_.now();
 }
 
+void Controller::leave_top() {
+    if (auto* owner = registry_.owner_of_screen(model_.screen())) owner->leave(model_.screen());
+}
+
+void Controller::enter_top(bool returning) {
+    if (auto* owner = registry_.owner_of_screen(model_.screen())) owner->enter(model_.screen(), returning);
+}
+
+void Controller::navigate(const std::string& to) {
+    if (to == ui::kHomeScreen) return go_home_and_forget();
+    if (!registry_.screen(to)) {
+        std::fprintf(stderr, "kiosk: no screen '%s' is registered\n", to.c_str());
+        return;
+    }
+    if (to == model_.screen()) return;
+    leave_top();
+    model_.stack.push_back(to);
+    enter_top(false);
+}
+
+void Controller::back() {
+    if (auto* owner = registry_.owner_of_screen(model_.screen()); owner && owner->back(model_.screen()))
+        return;
+    if (model_.stack.size() <= 1) return;
+    leave_top();
+    model_.stack.pop_back();
+    enter_top(true);
+}
+
 void Controller::go_home_and_forget() {
-    model_.reset_citizen_state();
-    for (const auto& hook : reset_hooks_)
-        hook();
+    leave_top();
+    model_.stack.assign(1, ui::kHomeScreen);
+    model_.lang = model_.default_lang;
+    for (auto* feature : features_)
+        feature->forget();
+}
+
+void Controller::request(ui::Command command) {
+    pending_.push_back(std::move(command));
+    if (applying_) return; // applied after the command being handled, in order
+    applying_ = true;
+    // Bounded: a feature that keeps requesting cannot hang the UI thread.
+    for (int i = 0; i < 256 && !pending_.empty(); ++i) {
+        ui::Command next = std::move(pending_.front());
+        pending_.pop_front();
+        apply_one(next);
+        ++applied_;
+    }
+    pending_.clear();
+    applying_ = false;
 }
 
 void Controller::apply(const std::vector<ui::Command>& commands) {
-    for (const auto& command : commands) {
-        bool taken = false;
-        for (const auto& handler : handlers_)
-            taken = taken || handler(command);
-        if (taken) continue;
-        std::visit(
-            [this](const auto& c) {
-                using C = std::decay_t<decltype(c)>;
-                if constexpr (std::is_same_v<C, ui::Navigate>) {
-                    model_.stack.push_back(c.to);
-                    for (const auto& hook : enter_hooks_)
-                        hook(c.to);
-                } else if constexpr (std::is_same_v<C, ui::GoBack>) {
-                    if (model_.stack.size() > 1) model_.stack.pop_back();
-                } else if constexpr (std::is_same_v<C, ui::GoHome>) {
-                    i18n::Lang keep = model_.lang;
-                    go_home_and_forget();
-                    model_.lang = keep; // an explicit "home" keeps the chosen language; idle does not
-                } else if constexpr (std::is_same_v<C, ui::ToggleLanguage>) {
-                    model_.lang = model_.lang == i18n::Lang::vi ? i18n::Lang::en : i18n::Lang::vi;
-                }
-            },
-            command);
-    }
+    for (const auto& command : commands)
+        request(command);
 }
 
-void Controller::on_keys(const std::vector<KeyPress>& keys) {
+void Controller::apply_one(const ui::Command& command) {
+    std::visit(
+        [this](const auto& c) {
+            using C = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<C, ui::Navigate>) {
+                navigate(c.to);
+            } else if constexpr (std::is_same_v<C, ui::GoBack>) {
+                back();
+            } else if constexpr (std::is_same_v<C, ui::GoHome>) {
+                i18n::Lang keep = model_.lang;
+                go_home_and_forget();
+                model_.lang = keep; // an explicit "home" keeps the chosen language; idle does not
+            } else if constexpr (std::is_same_v<C, ui::ToggleLanguage>) {
+                model_.lang = model_.lang == i18n::Lang::vi ? i18n::Lang::en : i18n::Lang::vi;
+            } else if constexpr (std::is_same_v<C, ui::FeatureCommand>) {
+                if (auto* owner = registry_.owner_of_command(c.type()))
+                    owner->handle(c);
+                else
+                    std::fprintf(stderr, "kiosk: a command of an unregistered type was dropped\n");
+            } else {
+                // Text entry belongs to the screen shown.
+                if (auto* owner = registry_.owner_of_screen(model_.screen())) (void)owner->handle_input(c);
+            }
+        },
+        command);
+}
+
+void Controller::on_keys(const std::vector<ui::KeyPress>& keys) {
     // A physical keyboard types into whatever field the screen has, through the same commands as the
     // on-screen one.
     std::vector<ui::Command> commands;
     for (const auto& key : keys) {
         switch (key.kind) {
-        case KeyPress::Kind::text:
+        case ui::KeyPress::Kind::text:
             commands.push_back(ui::KeyboardInput{key.text});
             break;
-        case KeyPress::Kind::backspace:
+        case ui::KeyPress::Kind::backspace:
             commands.push_back(ui::KeyboardBackspace{});
             break;
-        case KeyPress::Kind::enter:
-            if (model_.screen() == ui::Screen::dossier_scan) commands.push_back(ui::SubmitDossierCode{});
+        case ui::KeyPress::Kind::enter:
+            commands.push_back(ui::KeyboardEnter{});
             break;
-        case KeyPress::Kind::escape:
+        case ui::KeyPress::Kind::escape:
             if (model_.stack.size() > 1) commands.push_back(ui::GoBack{});
             break;
         }
@@ -98,7 +155,7 @@ bool Controller::tick() {
         changed = true;
     }
     bool away = model_.stack.size() > 1 || model_.lang != model_.default_lang;
-    if (away && now - last_activity_ >= std::chrono::seconds(config_->ui.idle_timeout_s)) {
+    if (away && now - last_activity_ >= std::chrono::seconds(model_.config->ui.idle_timeout_s)) {
         go_home_and_forget();
         changed = true;
     }
@@ -111,7 +168,7 @@ Clock::time_point Controller::next_deadline() const {
     auto next_minute = floor<minutes>(now) + minutes(1);
     bool away = model_.stack.size() > 1 || model_.lang != model_.default_lang;
     if (!away) return next_minute;
-    auto idle = last_activity_ + seconds(config_->ui.idle_timeout_s);
+    auto idle = last_activity_ + seconds(model_.config->ui.idle_timeout_s);
     return idle < next_minute ? idle : next_minute;
 }
 

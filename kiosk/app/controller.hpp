@@ -1,35 +1,27 @@
 #pragma once
-// Applies UI commands and typed keys to the view model, and owns the idle timeout that sends the kiosk home
-// and erases the citizen's data. Slow work belongs to the features (their own workers); results come back
-// through the completion queue. It never draws and never blocks.
+// The shell: applies commands and typed keys, owns the navigation stack and the idle timeout that sends the
+// kiosk home and erases the citizen's data. Navigation commands are its own; a feature's commands go to the
+// feature that registered their type, text entry to the feature that owns the screen shown. Every push, pop
+// and reset calls the features' leave()/enter(), so they always fire. It never draws and never blocks.
+// UI thread only.
 
-#include "kiosk/app/clock.hpp"
-#include "kiosk/app/input_translator.hpp"
-#include "kiosk/core/config/config.hpp"
-#include "kiosk/ui/commands.hpp"
-#include "kiosk/ui/view_model.hpp"
+#include "kiosk/features/feature.hpp"
 
-#include <chrono>
-#include <functional>
+#include <deque>
+#include <memory>
 #include <vector>
 
 namespace kiosk::app {
 
-class Controller {
+class Controller final : public features::Shell {
   public:
-    Controller(const config::Config& config, const Clock& clock);
+    Controller(runtime::ConfigPtr config, const Clock& clock, const features::UiRegistry& registry);
 
-    using CommandHandler = std::function<bool(const ui::Command&)>;
-    using EnterHook = std::function<void(ui::Screen)>;
-    // Feature handlers see every command first; returning true consumes it.
-    void add_handler(CommandHandler handler) { handlers_.push_back(std::move(handler)); }
-    // Called after a screen was entered by navigation.
-    void add_enter_hook(EnterHook hook) { enter_hooks_.push_back(std::move(hook)); }
-    // Called when the kiosk goes home and forgets the citizen (idle timeout, Home).
-    void add_reset_hook(std::function<void()> hook) { reset_hooks_.push_back(std::move(hook)); }
+    // The features, in registration order (the controller does not own them).
+    void set_features(std::vector<features::Feature*> features) { features_ = std::move(features); }
 
     void apply(const std::vector<ui::Command>& commands);
-    void on_keys(const std::vector<KeyPress>& keys);
+    void on_keys(const std::vector<ui::KeyPress>& keys);
     // Any touch or key counts as activity.
     void note_activity();
     // Updates the clock and the idle timeout; returns true when the model changed.
@@ -37,21 +29,33 @@ class Controller {
     // When the loop must wake next even without input (the next minute, or the idle deadline).
     [[nodiscard]] Clock::time_point next_deadline() const;
 
-    [[nodiscard]] const ui::AppModel& model() const { return model_; }
-    ui::AppModel& model() { return model_; }
+    [[nodiscard]] const ui::ShellModel& model() const { return model_; }
+    // How many commands were applied so far (a change means the screen must be redrawn).
+    [[nodiscard]] std::uint64_t applied() const { return applied_; }
     void set_notice(std::string key, std::string detail);
-    void reconfigure(const config::Config& config);
+    void reconfigure(runtime::ConfigPtr config);
+
+    // features::Shell
+    [[nodiscard]] std::string_view screen() const override { return model_.screen(); }
+    [[nodiscard]] i18n::Lang lang() const override { return model_.lang; }
+    void request(ui::Command command) override;
 
   private:
+    void apply_one(const ui::Command& command);
+    void navigate(const std::string& to);
+    void back();
     void go_home_and_forget();
+    void leave_top();
+    void enter_top(bool returning);
 
-    const config::Config* config_;
     const Clock& clock_;
-    ui::AppModel model_;
+    const features::UiRegistry& registry_;
+    std::vector<features::Feature*> features_;
+    ui::ShellModel model_;
     Clock::time_point last_activity_;
-    std::vector<CommandHandler> handlers_;
-    std::vector<EnterHook> enter_hooks_;
-    std::vector<std::function<void()>> reset_hooks_;
+    std::deque<ui::Command> pending_;
+    bool applying_ = false;
+    std::uint64_t applied_ = 0;
 };
 
 } // namespace kiosk::app

@@ -12,12 +12,7 @@ HealthReporter::~HealthReporter() {
     if (server_) server_->stop();
 }
 
-Status HealthReporter::start_server(const config::Config& config) {
-    if (!config.status.enabled) return Ok{};
-    net::StatusServerOptions options;
-    options.listen = config.status.listen;
-    options.port = config.status.port;
-    options.token = config.status.token;
+Status HealthReporter::start_server(const net::StatusServerOptions& options) {
     auto server = net::StatusServer::start(options, [this] { return current(); });
     if (!server) return server.error();
     server_ = std::move(server.value());

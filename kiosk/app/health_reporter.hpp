@@ -3,7 +3,6 @@
 // iteration that changed something; the status server (its own threads) reads a copy under a mutex, with the
 // time fields filled in at read time. It gathers nothing itself and never blocks the UI thread for long.
 
-#include "kiosk/core/config/config.hpp"
 #include "kiosk/core/health/health.hpp"
 #include "kiosk/net/status_server.hpp"
 
@@ -18,9 +17,8 @@ class HealthReporter {
     HealthReporter();
     ~HealthReporter();
 
-    // Starts /healthz, /status and /metrics when status.enabled; a bind error is returned (the kiosk runs
-    // on).
-    [[nodiscard]] Status start_server(const config::Config& config);
+    // Starts /healthz, /status and /metrics; a bind error is returned (the kiosk runs on).
+    [[nodiscard]] Status start_server(const net::StatusServerOptions& options);
     void publish(health::HealthSnapshot snapshot);
     [[nodiscard]] health::HealthSnapshot current() const;
     [[nodiscard]] int port() const { return server_ ? server_->port() : 0; }

@@ -6,6 +6,7 @@
 // touch are ignored. Text and special keys are queued for the controller. It draws nothing and knows no
 // screens.
 
+#include "kiosk/ui/key_press.hpp"
 #include "kiosk/ui/ui_context.hpp"
 
 #include <SDL.h>
@@ -17,11 +18,7 @@
 
 namespace kiosk::app {
 
-struct KeyPress {
-    enum class Kind { text, backspace, enter, escape } kind;
-    std::string text;
-    uint32_t timestamp_ms = 0; // SDL ticks, to tell a barcode scanner's burst from a person typing
-};
+using ui::KeyPress;
 
 // "Return", "Backspace", "Escape" (as in scripts) → key kind.
 [[nodiscard]] bool key_kind_from_name(std::string_view name, KeyPress::Kind& out);

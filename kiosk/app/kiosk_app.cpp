@@ -1,20 +1,17 @@
 #include "kiosk/app/kiosk_app.hpp"
 
-#include "drivers/printer/ticket_printer.hpp"
-#include "kiosk/app/catalog_feature.hpp"
 #include "kiosk/app/clock.hpp"
 #include "kiosk/app/controller.hpp"
-#include "kiosk/app/dossier_feature.hpp"
+#include "kiosk/app/feature_list.hpp"
 #include "kiosk/app/health_reporter.hpp"
 #include "kiosk/app/input_translator.hpp"
 #include "kiosk/app/preview_texture.hpp"
-#include "kiosk/app/queue_feature.hpp"
 #include "kiosk/app/script_runner.hpp"
 #include "kiosk/app/window.hpp"
-#include "kiosk/core/config/last_good.hpp"
 #include "kiosk/core/i18n/translator.hpp"
 #include "kiosk/core/tasks/completion_queue.hpp"
 #include "kiosk/core/util/process_clock.hpp"
+#include "kiosk/runtime/composition_root.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/screens/root.hpp"
 
@@ -76,24 +73,25 @@ class KioskApp {
     int run();
 
   private:
-    bool load_configuration();
+    void load_configuration();
     bool setup_theme();
     void render_frame();
     std::string apply_runtime_override(const std::string& key_value);
     int finish_script();
-    void start_features(const std::filesystem::path& assets);
+    void start_features();
     void publish_health();
     [[nodiscard]] bool features_busy() const {
-        return (queue_ && queue_->busy()) || (catalog_ && catalog_->busy()) || (dossier_ && dossier_->busy());
+        for (const auto& f : features_)
+            if (f->busy()) return true;
+        return false;
     }
+    [[nodiscard]] const config::Config& config() const { return *config_store_->current(); }
 
     const Options& options_;
-    std::vector<std::string> overrides_;
-    config::Config config_;
-    std::filesystem::path state_dir_;
-    std::string config_notice_;
+    std::optional<runtime::ConfigStore> config_store_;
+    std::shared_ptr<runtime::CompositionRoot> root_;
     i18n::Translator translator_;
-    Clock clock_;
+    KioskClock clock_;
     // Order matters: SDL outlives the ImGui context, which outlives the window (its renderer shuts down
     // first).
     std::optional<SdlSession> sdl_;
@@ -102,15 +100,11 @@ class KioskApp {
     ui::Theme theme_;
     InputTranslator input_;
     tasks::CompletionQueue completions_;
+    features::UiRegistry registry_;
     std::unique_ptr<Controller> controller_;
-    std::shared_ptr<printer::TicketPrinter> printer_;
-    std::unique_ptr<QueueFeature> queue_;
-    std::unique_ptr<CatalogFeature> catalog_;
-    std::unique_ptr<DossierFeature> dossier_;
+    std::vector<std::unique_ptr<features::Feature>> features_;
     PreviewTexture preview_; // after window_: released while the GL context still exists
     HealthReporter health_;
-    config::ConfigSource config_source_ = config::ConfigSource::defaults;
-    int config_problems_ = 0;
     std::int64_t frames_rendered_ = 0;
     std::int64_t last_frame_at_ = 0;
     std::unique_ptr<ScriptRunner> script_;
@@ -121,36 +115,28 @@ class KioskApp {
     bool presented_first_frame_ = false;
 };
 
-bool KioskApp::load_configuration() {
-    auto path = config::config_path_for(options_.config_path);
-    auto probe = config::load_config_file(path, overrides_);
-    auto state_source = probe.ok() ? probe.config : config::load_config_text("", "--set", overrides_).config;
-    state_dir_ = config::state_dir_for(state_source.paths.state_dir);
-    auto effective = config::resolve_config(path, overrides_, state_dir_);
-    for (const auto& problem : effective.problems)
+void KioskApp::load_configuration() {
+    runtime::ConfigRequest request{options_.config_path, options_.overrides};
+    auto resolved = runtime::resolve_startup_config(request);
+    for (const auto& problem : resolved.problems)
         std::fprintf(stderr, "config: %s\n", problem.to_string().c_str());
-    if (!effective.problems.empty()) {
-        const char* used = effective.source == config::ConfigSource::last_good ? "the last good configuration"
-                                                                               : "the embedded defaults";
-        std::fprintf(stderr, "config: %s has %zu problem(s); running on %s\n", path.c_str(),
-                     effective.problems.size(), used);
-        config_notice_ = effective.source == config::ConfigSource::last_good ? "config.fallback_last_good"
-                                                                             : "config.fallback_defaults";
-    }
-    config_source_ = effective.source;
-    config_problems_ = static_cast<int>(effective.problems.size());
-    config_ = std::move(effective.config);
-    return true;
+    if (!resolved.problems.empty())
+        std::fprintf(stderr, "config: %s has %zu problem(s); running on %s\n", resolved.path.c_str(),
+                     resolved.problems.size(),
+                     resolved.source == config::ConfigSource::last_good ? "the last good configuration"
+                                                                        : "the embedded defaults");
+    root_ = std::make_shared<runtime::CompositionRoot>(resolved.config, resolved.state_dir);
+    config_store_.emplace(std::move(request), std::move(resolved));
 }
 
 bool KioskApp::setup_theme() {
-    theme_.scale = config_.display.scale > 0 ? static_cast<float>(config_.display.scale)
-                                             : ui::scale_for_window(window_.width(), window_.height());
-    float dpi =
-        config_.display.screen_dpi > 0 ? static_cast<float>(config_.display.screen_dpi) : window_.dpi();
+    const auto& display = config().display;
+    theme_.scale = display.scale > 0 ? static_cast<float>(display.scale)
+                                     : ui::scale_for_window(window_.width(), window_.height());
+    float dpi = display.screen_dpi > 0 ? static_cast<float>(display.screen_dpi) : window_.dpi();
     if (dpi < 50 || dpi > 600) dpi = 96; // virtual displays report nonsense; assume a common desktop density
     theme_.px_per_mm = dpi / 25.4f;
-    auto fonts_dir = config::assets_dir_for(config_) / "fonts";
+    auto fonts_dir = root_->plan().paths.fonts;
     if (auto error = ui::load_fonts(fonts_dir, theme_); !error.empty()) {
         std::fprintf(stderr, "kiosk: %s\n", error.c_str());
         return false;
@@ -170,8 +156,9 @@ void KioskApp::render_frame() {
     // The renderer has uploaded the font atlas by now; the CPU copy is only needed to rebuild fonts.
     if (io.Fonts->TexPixelsAlpha8 || io.Fonts->TexPixelsRGBA32) io.Fonts->ClearTexData();
     ImGui::NewFrame();
-    ui::UiContext ctx(theme_, translator_, controller_->model().lang, gesture);
-    ui::draw_root(ctx, controller_->model());
+    const auto& shell = controller_->model();
+    ui::UiContext ctx(theme_, translator_, shell.lang, gesture);
+    ui::draw_root(ctx, shell, registry_.screen(shell.screen()), registry_.home_entries());
     ImGui::Render();
     glViewport(0, 0, window_.width(), window_.height());
     ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme_.background);
@@ -202,21 +189,24 @@ void KioskApp::render_frame() {
     }
 }
 
+// A live `set`: a new snapshot is built and validated, a new composition root resolves it, and only the parts
+// whose settings changed are rebuilt (by the features, on their workers). Work already running keeps the
+// snapshot it started with.
 std::string KioskApp::apply_runtime_override(const std::string& key_value) {
-    auto trial = overrides_;
-    trial.push_back(key_value);
-    auto path = config::config_path_for(options_.config_path);
-    auto effective = config::resolve_config(path, trial, state_dir_);
-    auto check = config::load_config_text("", "--set", {key_value});
-    for (const auto& problem : check.problems)
-        if (problem.origin == "--set") return problem.to_string();
-    overrides_ = std::move(trial);
-    auto before = window_spec(config_, true);
-    config_ = std::move(effective.config);
-    controller_->reconfigure(config_);
-    auto after = window_spec(config_, true);
-    if (before.width != after.width || before.height != after.height) {
-        window_.resize(after.width, after.height);
+    auto before_window = window_spec(config(), true);
+    auto next = config_store_->apply_override(key_value);
+    if (!next) return next.error().message;
+    auto root = std::make_shared<runtime::CompositionRoot>(next.value(), config_store_->resolved().state_dir);
+    root->adopt_unchanged(*root_);
+    auto changed = runtime::compare_plans(root_->plan(), root->plan());
+    if (changed.status) std::fprintf(stderr, "kiosk: status server settings apply after a restart\n");
+    root_ = root;
+    controller_->reconfigure(next.value());
+    for (auto& feature : features_)
+        feature->reconfigure(next.value(), root_, changed);
+    auto after_window = window_spec(config(), true);
+    if (before_window.width != after_window.width || before_window.height != after_window.height) {
+        window_.resize(after_window.width, after_window.height);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         if (!setup_theme()) return "cannot rebuild fonts";
         ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -225,69 +215,41 @@ std::string KioskApp::apply_runtime_override(const std::string& key_value) {
     return {};
 }
 
-namespace {
-
-std::string_view config_source_name(config::ConfigSource source) {
-    switch (source) {
-    case config::ConfigSource::file:
-        return "file";
-    case config::ConfigSource::last_good:
-        return "last_good";
-    case config::ConfigSource::defaults:
-        return "defaults";
-    }
-    return "defaults";
-}
-
-} // namespace
-
 // What maintainers see on /status and /metrics, gathered from the features' own counters (UI thread, cheap).
 void KioskApp::publish_health() {
     health::HealthSnapshot s;
-    s.kiosk_id = config_.office.kiosk_id;
-    s.office_id = config_.office.office_id;
+    s.kiosk_id = config().office.kiosk_id;
+    s.office_id = config().office.office_id;
     s.version = KIOSK_VERSION;
-    queue_->report(s);
-    catalog_->report(s);
-    dossier_->report(s);
-    s.config.source = std::string(config_source_name(config_source_));
-    s.config.problems = config_problems_;
+    for (const auto& feature : features_)
+        feature->report(s);
+    const auto& resolved = config_store_->resolved();
+    s.config.source = std::string(resolved.source_name());
+    s.config.problems = static_cast<int>(resolved.problems.size());
     s.frames_rendered = frames_rendered_;
     s.last_frame_at = last_frame_at_;
     health_.publish(std::move(s));
 }
 
-void KioskApp::start_features(const std::filesystem::path& assets) {
-    std::error_code ec;
-    std::filesystem::create_directories(state_dir_, ec);
-    if (auto printer = printer::TicketPrinter::open(config_, assets, state_dir_)) {
-        printer_ = std::move(printer.value());
-    } else {
-        std::fprintf(stderr, "kiosk: printer: %s\n", printer.error().message.c_str());
+void KioskApp::start_features() {
+    features::FeatureContext context{
+        config_store_->current(), root_, clock_, translator_, completions_, *controller_};
+    features_ = make_features(context);
+    std::vector<features::Feature*> list;
+    for (auto& feature : features_) {
+        feature->register_ui(registry_);
+        list.push_back(feature.get());
     }
-    auto& model = controller_->model();
-    queue_ = std::make_unique<QueueFeature>(config_, clock_, translator_, completions_, model, printer_);
-    catalog_ = std::make_unique<CatalogFeature>(config_, clock_, translator_, completions_, model, printer_,
-                                                assets, state_dir_);
-    dossier_ = std::make_unique<DossierFeature>(config_, clock_, completions_, model, assets, state_dir_);
-    queue_->start();
-    catalog_->start();
-    dossier_->start();
-    // Dossier first: a scan or Back on its screens must be seen before the others.
-    controller_->add_handler([this](const ui::Command& c) { return dossier_->handle(c); });
-    controller_->add_handler([this](const ui::Command& c) { return queue_->handle(c); });
-    controller_->add_handler([this](const ui::Command& c) { return catalog_->handle(c); });
-    controller_->add_enter_hook([this](ui::Screen s) {
-        queue_->on_enter(s);
-        catalog_->on_enter(s);
-        dossier_->on_enter(s);
-    });
-    controller_->add_reset_hook([this] { catalog_->forget(); });
+    controller_->set_features(std::move(list));
+    for (auto& feature : features_)
+        feature->start();
     publish_health();
-    if (auto started = health_.start_server(config_); !started)
+    const auto& status = root_->plan().status;
+    if (!status.enabled) return;
+    if (auto started = health_.start_server(root_->status_options()); !started)
         std::fprintf(stderr, "kiosk: status server: %s\n", started.error().message.c_str());
     else if (health_.port())
-        std::fprintf(stderr, "kiosk: status on http://%s:%d/healthz\n", config_.status.listen.c_str(),
+        std::fprintf(stderr, "kiosk: status on http://%s:%d/healthz\n", status.listen.c_str(),
                      health_.port());
 }
 
@@ -301,7 +263,6 @@ int KioskApp::finish_script() {
 }
 
 int KioskApp::run() {
-    overrides_ = options_.overrides;
     if (!options_.frozen_clock.empty() && !clock_.start_at(options_.frozen_clock)) {
         std::fprintf(stderr, "kiosk: --clock \"%s\" is not YYYY-MM-DD HH:MM\n",
                      options_.frozen_clock.c_str());
@@ -324,8 +285,11 @@ int KioskApp::run() {
         steps = std::move(parsed.value());
     }
     load_configuration();
-    auto assets = config::assets_dir_for(config_);
-    auto translations = i18n::Translator::load_dir(assets / "i18n");
+    if (options_.print_parts) {
+        std::printf("%s\n", runtime::describe_plan(root_->plan()).c_str());
+        return 0;
+    }
+    auto translations = i18n::Translator::load_dir(root_->plan().paths.translations);
     if (!translations) {
         std::fprintf(stderr, "kiosk: translations: %s\n", translations.error().message.c_str());
         return 1;
@@ -340,21 +304,22 @@ int KioskApp::run() {
     Uint32 wake_event = SDL_RegisterEvents(1);
     bool exact = steps.has_value() || !options_.screenshot_path.empty() || options_.startup_probe;
     imgui_.emplace();
-    if (auto error = window_.open(window_spec(config_, exact)); !error.empty()) {
+    if (auto error = window_.open(window_spec(config(), exact)); !error.empty()) {
         std::fprintf(stderr, "kiosk: %s\n", error.c_str());
         return 1;
     }
     if (!setup_theme()) return 1;
-    if (config_.display.fullscreen && !exact) SDL_ShowCursor(SDL_DISABLE);
+    if (config().display.fullscreen && !exact) SDL_ShowCursor(SDL_DISABLE);
 
     completions_.set_waker([wake_event] {
         SDL_Event event{};
         event.type = wake_event;
         SDL_PushEvent(&event);
     });
-    controller_ = std::make_unique<Controller>(config_, clock_);
-    if (!config_notice_.empty()) controller_->set_notice(config_notice_, "");
-    start_features(assets);
+    controller_ = std::make_unique<Controller>(config_store_->current(), clock_, registry_);
+    if (auto notice = config_store_->resolved().notice_key(); !notice.empty())
+        controller_->set_notice(notice, "");
+    start_features();
 
     if (steps) {
         ScriptHost host{input_, [this]() -> const std::vector<ui::VisibleText>& { return visible_; },
@@ -370,6 +335,7 @@ int KioskApp::run() {
         script_ = std::make_unique<ScriptRunner>(std::move(*steps), options_.script_path, std::move(host));
     }
     bool script_done = !script_;
+    auto feature_deadline = Clock::time_point::max();
     bool final_shot_taken = false;
 
     while (!quit_) {
@@ -386,9 +352,12 @@ int KioskApp::run() {
                         .count();
                 wait = std::min<long long>(wait, std::max<long long>(script_wait, 1));
             }
-            if (auto held = dossier_->deadline_ms())
+            if (feature_deadline != Clock::time_point::max())
                 wait = std::min<long long>(
-                    wait, std::max<long long>(*held - static_cast<long long>(SDL_GetTicks()), 1));
+                    wait, std::max<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                  feature_deadline - clock_.now())
+                                                  .count(),
+                                              1));
             timeout_ms = static_cast<int>(std::clamp<long long>(wait, 0, 60000));
         }
         SDL_Event event;
@@ -412,18 +381,20 @@ int KioskApp::run() {
         if (completions_.drain() > 0) frames_needed_ = std::max(frames_needed_, 2);
         if (auto keys = input_.take_keys(); !keys.empty()) {
             controller_->note_activity();
-            controller_->on_keys(dossier_->filter_keys(keys));
+            for (auto& feature : features_)
+                keys = feature->filter_keys(std::move(keys));
+            controller_->on_keys(keys);
             frames_needed_ = std::max(frames_needed_, 2);
         }
-        if (auto released = dossier_->tick(); !released.empty()) {
-            controller_->on_keys(released);
+        feature_deadline = Clock::time_point::max();
+        auto applied_before = controller_->applied();
+        for (auto& feature : features_)
+            feature_deadline = std::min(feature_deadline, feature->tick(clock_.now()));
+        if (controller_->applied() != applied_before || completions_.pending() > 0)
             frames_needed_ = std::max(frames_needed_, 2);
-        }
-        catalog_->tick();
-        queue_->tick();
-        dossier_->on_screen(controller_->model().screen());
-        if (preview_.update(controller_->model().dossier.preview))
-            frames_needed_ = std::max(frames_needed_, 1);
+        for (auto& feature : features_)
+            if (auto* image = feature->live_preview(); image && preview_.update(*image))
+                frames_needed_ = std::max(frames_needed_, 1);
         if (controller_->tick()) frames_needed_ = std::max(frames_needed_, 2);
 
         if (!script_done && frames_needed_ == 0 && !input_.pending() && pending_screenshot_.empty()) {
@@ -448,9 +419,7 @@ int KioskApp::run() {
             frames_needed_ == 0;
         if (finished_headless) quit_ = true;
     }
-    dossier_.reset();
-    catalog_.reset();
-    queue_.reset();
+    features_.clear();
     return finish_script();
 }
 

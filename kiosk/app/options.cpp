@@ -19,6 +19,8 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
             options.help = true;
         else if (arg == "--startup-probe")
             options.startup_probe = true;
+        else if (arg == "--print-parts")
+            options.print_parts = true;
         else if (arg == "--config") {
             if (!value(options.config_path)) return std::nullopt;
         } else if (arg == "--script") {
@@ -43,7 +45,7 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
 
 std::string usage_text() {
     return "usage: kiosk [--config FILE] [--set key=value]... [--script FILE] [--screenshot OUT.png]\n"
-           "             [--clock \"YYYY-MM-DD HH:MM\"] [--startup-probe] [--version]\n"
+           "             [--clock \"YYYY-MM-DD HH:MM\"] [--startup-probe] [--print-parts] [--version]\n"
            "  --config FILE      configuration (TOML); missing file = embedded defaults\n"
            "  --set key=value    override any configuration key (repeatable), e.g. --set ui.language=en\n"
            "  --script FILE      replay a UI script (tap/drag/type/key/wait/expect/screenshot/set), exit 1 "
@@ -51,6 +53,7 @@ std::string usage_text() {
            "                     expect failed\n"
            "  --screenshot PNG   write the final frame as PNG and exit\n"
            "  --clock TIME       start the clock at TIME (Vietnam time), for reproducible screenshots\n"
+           "  --print-parts      print the parts the configuration resolves to (JSON), then exit\n"
            "  --startup-probe    print milliseconds from process start to the first presented frame, then "
            "exit\n";
 }

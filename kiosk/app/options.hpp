@@ -15,6 +15,7 @@ struct Options {
     std::string frozen_clock;           // --clock "YYYY-MM-DD HH:MM" (Vietnam time): where the clock starts
     bool version = false;               // --version
     bool help = false;                  // --help
+    bool print_parts = false;   // --print-parts: print the parts the configuration resolves to, then exit
     bool startup_probe = false; // --startup-probe: print start-up timing after the first frame and exit
 };
 

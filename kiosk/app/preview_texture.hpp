@@ -3,7 +3,7 @@
 // and hands its id back to the model for the draw code. Runs on the UI thread between frames; owns the
 // texture.
 
-#include "kiosk/ui/models/dossier_model.hpp"
+#include "kiosk/ui/widgets/preview_image.hpp"
 
 namespace kiosk::app {
 

@@ -1,9 +1,7 @@
 #include "kiosk/cli/cmd_dossier.hpp"
 
-#include "kiosk/core/config/last_good.hpp"
 #include "kiosk/core/dossier/name_mask.hpp"
 #include "kiosk/core/dossier/status.hpp"
-#include "kiosk/net/gateway_client.hpp"
 #include "kiosk/store/dossier_store_sqlite.hpp"
 
 #include <nlohmann/json.hpp>
@@ -54,8 +52,7 @@ std::optional<Args> parse_args(const std::vector<std::string>& words, std::ostre
 }
 
 std::filesystem::path db_path(const CliContext& ctx, const Args& a) {
-    if (a.db) return *a.db;
-    return config::state_dir_for(ctx.config.paths.state_dir) / "dossiers.sqlite";
+    return a.db ? std::filesystem::path(*a.db) : ctx.root.plan().dossier.db;
 }
 
 std::string text_of(const i18n::Translator& tr, const dossier::Message& m, i18n::Lang lang) {
@@ -100,27 +97,21 @@ int lookup(CliContext& ctx, const Args& a) {
     const auto code = dossier::parse_dossier_code(a.positional[1]);
     if (!code) return fail(code.error());
 
-    std::unique_ptr<dossier::DossierSource> source;
-    if (a.gateway || (!a.db && ctx.config.dossier.source == "gateway")) {
-        const auto& g = ctx.config.gateway;
-        net::GatewayOptions o;
-        o.base_url = a.gateway.value_or(g.url);
-        o.token = a.token.value_or(g.token);
-        o.ca_file = g.ca_file;
-        o.connect_timeout_ms = g.connect_timeout_ms;
-        o.total_timeout_ms = g.total_timeout_ms;
-        o.max_response_bytes = static_cast<std::size_t>(g.max_response_bytes);
-        o.retries = g.retries;
-        o.backoff_ms = g.backoff_ms;
-        auto client = net::GatewayClient::create(o);
-        if (!client) return fail(client.error());
-        source = std::move(*client);
+    // The configured source, as the kiosk opens it; --db / --gateway / --token point it elsewhere.
+    Result<std::shared_ptr<dossier::DossierSource>> source = make_error("config", "no dossier source");
+    if (a.gateway || a.token) {
+        auto adjusted = std::make_shared<config::Config>(ctx.config);
+        adjusted->dossier.source = "gateway";
+        if (a.gateway) adjusted->gateway.url = *a.gateway;
+        if (a.token) adjusted->gateway.token = *a.token;
+        source = runtime::CompositionRoot(adjusted, ctx.root.plan().paths.state).open_dossier_source();
+    } else if (a.db) {
+        source = ctx.root.open_dossier_db(*a.db, false);
     } else {
-        auto store = store::DossierStoreSqlite::open({db_path(ctx, a)});
-        if (!store) return fail(store.error());
-        source = std::move(*store);
+        source = ctx.root.open_dossier_source();
     }
-    const auto d = source->lookup(*code);
+    if (!source) return fail(source.error());
+    const auto d = (*source)->lookup(*code);
     if (!d) return fail(d.error());
 
     const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
@@ -176,9 +167,7 @@ int lookup(CliContext& ctx, const Args& a) {
 int import(CliContext& ctx, const Args& a) {
     if (a.positional.size() != 2) return usage(ctx.err);
     const auto path = db_path(ctx, a);
-    std::error_code ec;
-    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
-    auto store = store::DossierStoreSqlite::open({path});
+    auto store = ctx.root.open_dossier_store(path);
     if (!store) {
         ctx.err << store.error().message << "\n";
         return 1;

@@ -139,8 +139,7 @@ int run_print_test(CliContext& ctx) {
         ctx.err << "print-test: --paper must be 80 or 58, and --png and --cups exclude each other\n";
         return 2;
     }
-    const std::filesystem::path assets =
-        ctx.config.paths.assets_dir.empty() ? KIOSK_DEFAULT_ASSETS_DIR : ctx.config.paths.assets_dir;
+    const std::filesystem::path assets = ctx.root.plan().paths.assets;
     auto fonts = printer::FontSet::load_from_assets(assets);
     if (!fonts) {
         ctx.err << "print-test: " << fonts.error().message << "\n";

@@ -1,11 +1,9 @@
 #include "kiosk/cli/cmd_queue.hpp"
 
-#include "drivers/printer/ticket_printer.hpp"
-#include "kiosk/core/config/last_good.hpp"
 #include "kiosk/core/queue/from_config.hpp"
 #include "kiosk/core/queue/ticket_print_layout.hpp"
 #include "kiosk/core/queue/wait_estimate.hpp"
-#include "kiosk/store/ticket_store_factory.hpp"
+#include "kiosk/runtime/queue_print.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -18,8 +16,6 @@ namespace {
 
 using nlohmann::json;
 using namespace kiosk::queue;
-using store::open_ticket_store;
-using store::queue_store_options;
 
 struct Args {
     std::vector<std::string> positional;
@@ -101,14 +97,13 @@ void print_line(std::ostream& out, const Ticket& t) {
     out << "\n";
 }
 
-Result<std::unique_ptr<TicketStore>> open_store(const CliContext& ctx, const Args& a) {
-    auto options = queue_store_options(ctx.config);
-    if (!options) return options.error();
-    if (a.db) {
-        options->kind = "sqlite";
-        options->sqlite_path = *a.db;
-    }
-    return open_ticket_store(*options);
+// The configured ticket store, as the kiosk opens it; --db PATH points at another SQLite file.
+Result<std::shared_ptr<TicketStore>> open_store(const CliContext& ctx, const Args& a) {
+    if (!a.db) return ctx.root.open_ticket_store();
+    auto adjusted = std::make_shared<config::Config>(ctx.config);
+    adjusted->queue.store = "sqlite";
+    adjusted->queue.sqlite_path = *a.db;
+    return runtime::CompositionRoot(adjusted, ctx.root.plan().paths.state).open_ticket_store();
 }
 
 // TICKET as a store id or as today's display text ("A015").
@@ -187,23 +182,18 @@ int run_queue(CliContext& ctx) {
 
 namespace {
 
-// The configured printer, opened for one kioskctl run.
-Result<std::unique_ptr<printer::TicketPrinter>> open_printer(const CliContext& ctx) {
-    auto made = printer::TicketPrinter::open(ctx.config, config::assets_dir_for(ctx.config),
-                                             config::state_dir_for(ctx.config.paths.state_dir));
+// The configured printer, as the kiosk opens it.
+Result<std::shared_ptr<printer::LayoutPrinter>> open_printer(const CliContext& ctx) {
+    auto made = ctx.root.printer();
     if (!made) return make_error("queue.error.no_printer", made.error().message);
-    return std::move(made.value());
+    return made.value();
 }
 
-// Prints `t` with the screen's layout; the outcome in the issuer's terms.
-PrintOutcome print_ticket(const CliContext& ctx, printer::TicketPrinter& out, TicketStore& store,
+// Prints `t` with the screen's layout and print step; the outcome in the issuer's terms.
+PrintOutcome print_ticket(const CliContext& ctx, printer::LayoutPrinter& out, TicketStore& store,
                           const Ticket& t, const Service& service) {
-    auto position = queue_position(store, t, service, {ctx.config.queue.min_served_for_estimate});
-    auto layout = ticket_print_layout(t, service, position ? position->ahead : 0, ctx.config, ctx.translator,
-                                      lang_of(ctx));
-    auto outcome = out.print(layout, t.display);
-    if (outcome.ok()) return {true, {}};
-    return {false, std::string(printer::fault_code(outcome.fault)) + ": " + outcome.detail};
+    return runtime::print_queue_ticket(out, store, t, service, ctx.config, ctx.translator, lang_of(ctx))
+        .issuer;
 }
 
 // `ticket reprint TICKET`: a ticket whose print failed (or was lost) is printed again and its state recorded.
@@ -271,7 +261,7 @@ int run_ticket(CliContext& ctx) {
     if (!opened) return fail(ctx, opened.error());
     // --print: the same printer, layout and order (record, then print, then record the outcome) as the
     // screen.
-    std::unique_ptr<printer::TicketPrinter> ticket_printer;
+    std::shared_ptr<printer::LayoutPrinter> ticket_printer;
     if (a->print) {
         auto made = open_printer(ctx);
         if (!made) return fail(ctx, made.error());

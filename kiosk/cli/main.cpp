@@ -8,7 +8,7 @@
 #include "kiosk/cli/cmd_printers.hpp"
 #include "kiosk/cli/cmd_queue.hpp"
 #include "kiosk/cli/cmd_search.hpp"
-#include "kiosk/core/config/last_good.hpp"
+#include "kiosk/runtime/composition_root.hpp"
 
 #include <cstdio>
 #include <iostream>
@@ -22,6 +22,8 @@ const char* const usage =
     "commands:\n"
     "  config check FILE [--json]     validate a configuration file, print every problem\n"
     "  config show                    print the effective configuration (TOML)\n"
+    "  parts                          the parts the configuration resolves to (JSON; same as kiosk "
+    "--print-parts)\n"
     "  catalog stats [--json] [--file PATH] | catalog validate FILE [--json]\n"
     "  search \"QUERY\" [--json] [--limit N]   ranked procedures (code, name, level, field, score)\n"
     "  parse \"PAYLOAD\" [--json]      the dossier code in a QR payload or typed text, or why it is refused\n"
@@ -59,14 +61,14 @@ int main(int argc, char** argv) {
     }
     if (i >= args.size()) return std::fprintf(stderr, "%s", usage), 2;
 
-    // The effective configuration, as the kiosk would use it (problems are reported, defaults used).
-    auto path = kiosk::config::config_path_for(config_path);
-    auto loaded = kiosk::config::load_config_file(path, overrides);
-    for (const auto& problem : loaded.problems)
+    // The effective configuration and its parts, resolved exactly as the kiosk resolves them.
+    auto resolved = kiosk::runtime::resolve_startup_config({config_path, overrides});
+    for (const auto& problem : resolved.problems)
         std::fprintf(stderr, "kioskctl: config: %s\n", problem.to_string().c_str());
-    kiosk::config::Config config =
-        loaded.ok() ? loaded.config : kiosk::config::load_config_text("", "--set", overrides).config;
-    auto translations = kiosk::i18n::Translator::load_dir(kiosk::config::assets_dir_for(config) / "i18n");
+    if (!resolved.problems.empty())
+        std::fprintf(stderr, "kioskctl: config: using %s\n", std::string(resolved.source_name()).c_str());
+    const kiosk::runtime::CompositionRoot root(resolved.config, resolved.state_dir);
+    auto translations = kiosk::i18n::Translator::load_dir(root.plan().paths.translations);
     kiosk::i18n::Translator translator;
     if (translations)
         translator = std::move(translations.value());
@@ -78,7 +80,9 @@ int main(int argc, char** argv) {
     auto rest = [&](size_t skip) {
         return std::vector<std::string>(args.begin() + static_cast<long>(i + skip), args.end());
     };
-    kiosk::cli::CliContext ctx{config, translator, {}, std::cout, std::cerr};
+    kiosk::cli::CliContext ctx{*resolved.config, root, translator, {}, std::cout, std::cerr};
+
+    if (command == "parts") return std::printf("%s\n", kiosk::runtime::describe_plan(root.plan()).c_str()), 0;
 
     if (command == "config" && sub == "check")
         return ctx.args = rest(1), kiosk::cli::run_config_check(ctx, overrides);

@@ -44,6 +44,8 @@ class UiContext {
     }
 
     void emit(Command command) { commands_.push_back(std::move(command)); }
+    // Emits a feature's own command (routed to the feature that registered its type).
+    template <class T> void send(T command) { commands_.push_back(FeatureCommand::of(std::move(command))); }
     void record(std::string text, ImVec2 min, ImVec2 max, bool tappable) {
         visible_.push_back({std::move(text), min, max, tappable});
     }

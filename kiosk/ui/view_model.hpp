@@ -1,45 +1,55 @@
 #pragma once
-// The state the screens draw from. Feature parts (catalog, dossier, queue) are added by their screens'
-// models. The app's controller is the only writer; draw code reads it through const references.
-// reset_citizen_state() forgets everything a citizen entered or saw (idle timeout, leaving a screen).
+// The shell's state, which every screen's frame draws from: the configuration snapshot, the language, the
+// navigation stack of screen ids, the clock and a notice bar. Features keep their own models (see
+// kiosk/features/*/…_model.hpp); draw code reads both through const references. The app's controller is the
+// only writer.
 
 #include "kiosk/core/config/config.hpp"
 #include "kiosk/core/i18n/translator.hpp"
-#include "kiosk/ui/models/catalog_model.hpp"
-#include "kiosk/ui/models/dossier_model.hpp"
-#include "kiosk/ui/models/queue_model.hpp"
-#include "kiosk/ui/screen.hpp"
+#include "kiosk/ui/commands.hpp"
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace kiosk::ui {
+
+class UiContext;
 
 struct ClockView {
     int year = 2026, month = 1, day = 1, weekday = 0; // weekday 0 = Sunday
     int hour = 0, minute = 0;
 };
 
-struct AppModel {
-    const config::Config* config = nullptr;
+struct ShellModel {
+    std::shared_ptr<const config::Config> config; // the published snapshot
     i18n::Lang lang = i18n::Lang::vi;
     i18n::Lang default_lang = i18n::Lang::vi;
-    std::vector<Screen> stack{Screen::home};
+    std::vector<std::string> stack{kHomeScreen};
     ClockView clock;
     std::string notice_key; // a message bar at the bottom (e.g. "config.fallback"); empty = none
     std::string notice_detail;
-    QueueModel queue;
-    CatalogModel catalog;
-    DossierModel dossier;
 
-    [[nodiscard]] Screen screen() const { return stack.back(); }
-    void reset_citizen_state() {
-        stack.assign(1, Screen::home);
-        lang = default_lang;
-        queue.forget();
-        catalog.forget();
-        dossier.forget();
-    }
+    [[nodiscard]] const std::string& screen() const { return stack.back(); }
+};
+
+// A screen a feature registered: its title (translation key) and how to draw its content. `draw` reads the
+// feature's model and emits commands; it never blocks.
+struct ScreenSpec {
+    std::string id;
+    std::string title_key;
+    std::function<void(UiContext&)> draw;
+};
+
+// A big button on the home screen that opens a feature's first screen.
+struct HomeEntry {
+    std::string id;        // widget id, e.g. "home-queue"
+    std::string title_key; // "home.queue"
+    std::string hint_key;  // "home.queue_hint"
+    std::string screen;    // where it leads
+    int order = 0;         // top to bottom (left to right in landscape)
+    bool primary = false;  // the most common task is drawn in the accent colour
 };
 
 } // namespace kiosk::ui

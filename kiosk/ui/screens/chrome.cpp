@@ -16,7 +16,7 @@ std::string clock_date_text(const UiContext& ctx, const ClockView& clock) {
     return ctx.fmt("clock.date", {ctx.tr(weekday_keys[clock.weekday % 7]), date});
 }
 
-float draw_header(UiContext& ctx, const AppModel& model) {
+float draw_header(UiContext& ctx, const ShellModel& model) {
     const Theme& theme = ctx.theme();
     const config::Config& config = *model.config;
     ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -81,7 +81,7 @@ float draw_nav_row(UiContext& ctx, std::string_view title) {
     return used;
 }
 
-void draw_notice(UiContext& ctx, const AppModel& model) {
+void draw_notice(UiContext& ctx, const ShellModel& model) {
     if (model.notice_key.empty()) return;
     const Theme& theme = ctx.theme();
     ImVec2 display = ImGui::GetIO().DisplaySize;

@@ -8,11 +8,11 @@
 namespace kiosk::ui {
 
 // Draws the header; returns the height it used.
-float draw_header(UiContext& ctx, const AppModel& model);
+float draw_header(UiContext& ctx, const ShellModel& model);
 // Draws back/home and the screen title under the header; returns the height it used.
 float draw_nav_row(UiContext& ctx, std::string_view title);
 // A bottom notice bar when model.notice_key is set.
-void draw_notice(UiContext& ctx, const AppModel& model);
+void draw_notice(UiContext& ctx, const ShellModel& model);
 
 [[nodiscard]] std::string clock_date_text(const UiContext& ctx, const ClockView& clock);
 

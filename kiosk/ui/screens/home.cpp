@@ -6,8 +6,7 @@
 
 namespace kiosk::ui {
 
-void draw_home(UiContext& ctx, const AppModel& model) {
-    (void)model;
+void draw_home(UiContext& ctx, const std::vector<HomeEntry>& entries) {
     const Theme& theme = ctx.theme();
     ImVec2 avail = ImGui::GetContentRegionAvail();
     ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -30,39 +29,32 @@ void draw_home(UiContext& ctx, const AppModel& model) {
     text_block(ctx, theme.fonts.body, ctx.tr("home.prompt"), theme.muted, content_w);
     gap(ctx, landscape ? 30 : 60);
 
-    struct Action {
-        const char* id;
-        const char* title;
-        const char* subtitle;
-        Screen to;
-    };
-    const Action actions[] = {
-        {"home-procedures", "home.procedures", "home.procedures_hint", Screen::procedures},
-        {"home-dossier", "home.dossier", "home.dossier_hint", Screen::dossier_scan},
-        {"home-queue", "home.queue", "home.queue_hint", Screen::queue_services},
-    };
     float top = ImGui::GetCursorScreenPos().y;
     float footer_h = theme.px(150);
     float spacing = theme.px(40);
     float space = origin.y + avail.y - footer_h - top;
+    int count = static_cast<int>(entries.size());
+    float n = static_cast<float>(std::max(count, 1));
     if (landscape) {
-        float w = (content_w - 2 * spacing) / 3;
+        float w = (content_w - (n - 1) * spacing) / n;
         float h = std::min(space - spacing, theme.px(560));
-        for (int i = 0; i < 3; ++i) {
+        for (int i = 0; i < count; ++i) {
+            const HomeEntry& e = entries[static_cast<size_t>(i)];
             ImGui::SetCursorScreenPos(ImVec2(origin.x + pad + i * (w + spacing), top));
-            if (big_button(ctx, actions[i].id,
-                           {ctx.tr(actions[i].title), ctx.tr(actions[i].subtitle), ImVec2(w, h),
-                            i == 2 ? ButtonStyle::primary : ButtonStyle::secondary}))
-                ctx.emit(Navigate{actions[i].to});
+            if (big_button(ctx, e.id.c_str(),
+                           {ctx.tr(e.title_key), ctx.tr(e.hint_key), ImVec2(w, h),
+                            e.primary ? ButtonStyle::primary : ButtonStyle::secondary}))
+                ctx.emit(Navigate{e.screen});
         }
     } else {
-        float h = std::min((space - 3 * spacing) / 3, theme.px(330));
-        for (int i = 0; i < 3; ++i) {
+        float h = std::min((space - n * spacing) / n, theme.px(330));
+        for (int i = 0; i < count; ++i) {
+            const HomeEntry& e = entries[static_cast<size_t>(i)];
             ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, top + i * (h + spacing)));
-            if (big_button(ctx, actions[i].id,
-                           {ctx.tr(actions[i].title), ctx.tr(actions[i].subtitle), ImVec2(content_w, h),
-                            i == 2 ? ButtonStyle::primary : ButtonStyle::secondary}))
-                ctx.emit(Navigate{actions[i].to});
+            if (big_button(ctx, e.id.c_str(),
+                           {ctx.tr(e.title_key), ctx.tr(e.hint_key), ImVec2(content_w, h),
+                            e.primary ? ButtonStyle::primary : ButtonStyle::secondary}))
+                ctx.emit(Navigate{e.screen});
         }
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + avail.y - footer_h + theme.px(20)));

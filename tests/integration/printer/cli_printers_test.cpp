@@ -35,7 +35,9 @@ struct CliRun {
 CliRun run(int (*fn)(CliContext&), const config::Config& cfg, std::vector<std::string> args) {
     static const i18n::Translator tr = printer_translations();
     std::ostringstream out, err;
-    CliContext ctx{cfg, tr, std::move(args), out, err};
+    const runtime::CompositionRoot root(std::make_shared<const config::Config>(cfg),
+                                        std::filesystem::temp_directory_path() / "kiosk-cli-print-test");
+    CliContext ctx{cfg, root, tr, std::move(args), out, err};
     const int code = fn(ctx);
     return {code, out.str(), err.str()};
 }

@@ -1,4 +1,6 @@
-#include "kiosk/ui/screens/dossier_screens.hpp"
+#include "kiosk/features/dossier/dossier_screens.hpp"
+
+#include "kiosk/features/dossier/dossier_commands.hpp"
 
 #include "kiosk/ui/widgets/keyboard.hpp"
 #include "kiosk/ui/widgets/widgets.hpp"
@@ -21,11 +23,10 @@ std::string translate(const UiContext& ctx, const TranslatedMessage& m) {
 
 } // namespace
 
-void draw_dossier_scan(UiContext& ctx, const AppModel& model) {
+void draw_dossier_scan(UiContext& ctx, const DossierModel& d) {
     const Theme& theme = ctx.theme();
-    const DossierModel& d = model.dossier;
     auto [origin, avail, left, width] = content_area(ctx);
-    bool camera = model.config->scanner.source != "none";
+    bool camera = d.camera_enabled;
     ImGui::SetCursorScreenPos(ImVec2(origin.x + left, origin.y));
     ImGui::BeginGroup();
     text_block(ctx, theme.fonts.body, ctx.tr(camera ? "dossier.scan_hint" : "dossier.scan_hint_no_camera"),
@@ -88,7 +89,7 @@ void draw_dossier_scan(UiContext& ctx, const AppModel& model) {
                     ImVec2(button_w, field_h),
                     ButtonStyle::primary,
                     !d.typed.empty() && !d.looking_up}))
-        ctx.emit(SubmitDossierCode{});
+        ctx.send(features::dossier_ui::SubmitDossierCode{});
     ImGui::EndGroup();
     KeyboardView keypad{KeyboardLayout::code, keyboard::InputMode::none, !d.typed.empty()};
     float keyboard_h = keyboard_height(ctx, keypad, width);
@@ -96,9 +97,8 @@ void draw_dossier_scan(UiContext& ctx, const AppModel& model) {
     draw_keyboard(ctx, keypad, width);
 }
 
-void draw_dossier_status(UiContext& ctx, const AppModel& model) {
+void draw_dossier_status(UiContext& ctx, const DossierModel& d) {
     const Theme& theme = ctx.theme();
-    const DossierModel& d = model.dossier;
     auto [origin, avail, left, width] = content_area(ctx);
     ImGui::SetCursorScreenPos(ImVec2(origin.x + left, origin.y));
     if (!d.result) {

@@ -1,4 +1,6 @@
-#include "kiosk/ui/screens/queue_screens.hpp"
+#include "kiosk/features/queue/queue_screens.hpp"
+
+#include "kiosk/features/queue/queue_commands.hpp"
 
 #include "kiosk/ui/widgets/widgets.hpp"
 
@@ -33,27 +35,8 @@ const char* const priority_kinds[] = {"elderly", "disability", "pregnant", "meri
 
 } // namespace
 
-void draw_qr(const QrView& qr, float side) {
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(origin, ImVec2(origin.x + side, origin.y + side), IM_COL32_WHITE);
-    if (qr.size > 0) {
-        float module = side / static_cast<float>(qr.size + 8); // 4-module quiet zone on each side
-        float start = module * 4;
-        for (int y = 0; y < qr.size; ++y)
-            for (int x = 0; x < qr.size; ++x)
-                if (qr.modules[static_cast<size_t>(y * qr.size + x)])
-                    draw->AddRectFilled(
-                        ImVec2(origin.x + start + x * module, origin.y + start + y * module),
-                        ImVec2(origin.x + start + (x + 1) * module, origin.y + start + (y + 1) * module),
-                        IM_COL32_BLACK);
-    }
-    ImGui::Dummy(ImVec2(side, side));
-}
-
-void draw_queue_services(UiContext& ctx, const AppModel& model) {
+void draw_queue_services(UiContext& ctx, const QueueModel& q) {
     const Theme& theme = ctx.theme();
-    const QueueModel& q = model.queue;
     float pad = theme.px(40);
     ImVec2 origin = ImGui::GetCursorScreenPos();
     ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -82,7 +65,7 @@ void draw_queue_services(UiContext& ctx, const AppModel& model) {
                                {ctx.pick(s.name_vi, s.name_en), sub,
                                 ImVec2(width - theme.px(24), theme.px(190)), ButtonStyle::secondary,
                                 enabled}))
-                    ctx.emit(PickService{s.code});
+                    ctx.send(features::queue_ui::PickService{s.code});
                 gap(ctx, 10);
             }
         }
@@ -103,7 +86,7 @@ void draw_queue_services(UiContext& ctx, const AppModel& model) {
                         ImVec2(width, theme.px(170)),
                         ButtonStyle::primary,
                         enabled}))
-            ctx.emit(IssueTicket{q.chosen_service, ""});
+            ctx.send(features::queue_ui::IssueTicket{q.chosen_service, ""});
         gap(ctx, 10);
         float half = (width - theme.px(24)) / 2;
         for (int i = 0; i < 4; ++i) {
@@ -111,22 +94,21 @@ void draw_queue_services(UiContext& ctx, const AppModel& model) {
             std::string key = std::string("queue.priority.") + priority_kinds[i];
             if (big_button(ctx, priority_kinds[i],
                            {ctx.tr(key), {}, ImVec2(half, theme.px(150)), ButtonStyle::secondary, enabled}))
-                ctx.emit(IssueTicket{q.chosen_service, priority_kinds[i]});
+                ctx.send(features::queue_ui::IssueTicket{q.chosen_service, priority_kinds[i]});
             if (i % 2) gap(ctx, 10);
         }
         gap(ctx, 20);
         if (big_button(
                 ctx, "other-service",
                 {ctx.tr("queue.other_service"), {}, ImVec2(width, 0), ButtonStyle::secondary, enabled}))
-            ctx.emit(PickService{""});
+            ctx.send(features::queue_ui::PickService{""});
     }
     ImGui::PopItemWidth();
     ImGui::EndGroup();
 }
 
-void draw_queue_ticket(UiContext& ctx, const AppModel& model) {
+void draw_queue_ticket(UiContext& ctx, const QueueModel& q) {
     const Theme& theme = ctx.theme();
-    const QueueModel& q = model.queue;
     float pad = theme.px(40);
     ImVec2 origin = ImGui::GetCursorScreenPos();
     ImVec2 avail = ImGui::GetContentRegionAvail();

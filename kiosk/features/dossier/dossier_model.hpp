@@ -3,6 +3,8 @@
 // it is the citizen's and is forgotten on idle and when the citizen leaves the dossier screens. Names are
 // masked before they reach this model; full names never do.
 
+#include "kiosk/ui/widgets/preview_image.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,15 +36,6 @@ struct DossierView {
     std::vector<TimelineStep> timeline;
 };
 
-// The camera's latest frame, downscaled for the on-screen preview (8-bit luma, row-major).
-struct PreviewImage {
-    int width = 0, height = 0;
-    std::vector<unsigned char> luma;
-    unsigned long long sequence = 0; // changes when a new frame arrived (the app re-uploads the texture)
-    void* texture = nullptr;         // the GL texture the app uploaded it to (ImTextureID); null = none yet
-    bool mirror = false;             // show it mirrored, like a mirror (scanner.mirror)
-};
-
 struct DossierModel {
     std::string typed; // the code typed on the keypad
     bool looking_up = false;
@@ -51,6 +44,7 @@ struct DossierModel {
     std::string error_detail; // for logs and staff tools, never shown to the citizen
     std::optional<DossierView> result;
     std::string scanner_hint_key; // camera/scanner status for the scan screen
+    bool camera_enabled = false;  // a camera is configured (the scan screen shows its preview)
     PreviewImage preview;         // the live camera preview (a moving image, not the citizen's data)
 
     void forget() {

@@ -3,14 +3,14 @@
 // update on every keystroke, and a procedure page readable standing up (documents, time and fees, steps, QR
 // to the online service, "print this checklist").
 
+#include "kiosk/features/catalog/catalog_model.hpp"
 #include "kiosk/ui/ui_context.hpp"
-#include "kiosk/ui/view_model.hpp"
 
 namespace kiosk::ui {
 
-void draw_procedure_browse(UiContext& ctx, const AppModel& model);
-void draw_procedure_search(UiContext& ctx, const AppModel& model);
-void draw_procedure_detail(UiContext& ctx, const AppModel& model);
+void draw_procedure_browse(UiContext& ctx, const CatalogModel& c);
+void draw_procedure_search(UiContext& ctx, const CatalogModel& c);
+void draw_procedure_detail(UiContext& ctx, const CatalogModel& c);
 
 // "8.000 ₫" (Vietnamese thousands separator), or "Miễn phí" for 0.
 [[nodiscard]] std::string format_fee(const UiContext& ctx, long long vnd);

@@ -1,6 +1,8 @@
-#include "kiosk/ui/screens/procedure_screens.hpp"
+#include "kiosk/features/catalog/procedure_screens.hpp"
 
-#include "kiosk/ui/screens/queue_screens.hpp"
+#include "kiosk/features/catalog/catalog_commands.hpp"
+#include "kiosk/ui/widgets/qr_view.hpp"
+
 #include "kiosk/ui/widgets/highlight_text.hpp"
 #include "kiosk/ui/widgets/keyboard.hpp"
 #include "kiosk/ui/widgets/widgets.hpp"
@@ -73,9 +75,8 @@ std::string format_fee(const UiContext& ctx, long long vnd) {
     return out + " ₫";
 }
 
-void draw_procedure_browse(UiContext& ctx, const AppModel& model) {
+void draw_procedure_browse(UiContext& ctx, const CatalogModel& c) {
     const Theme& theme = ctx.theme();
-    const CatalogModel& c = model.catalog;
     auto [origin, avail, left, width] = content_area(ctx);
     ImGui::SetCursorScreenPos(ImVec2(origin.x + left, origin.y));
     ImGui::BeginGroup();
@@ -88,7 +89,7 @@ void draw_procedure_browse(UiContext& ctx, const AppModel& model) {
     if (big_button(ctx, "open-search",
                    {ctx.tr("procedures.search_button"), ctx.tr("procedures.search_example"),
                     ImVec2(width, theme.px(170)), ButtonStyle::primary}))
-        ctx.emit(Navigate{Screen::procedure_search});
+        ctx.emit(Navigate{features::catalog_ui::kSearchScreen});
     gap(ctx, 10);
     // Level filter: all, commune, district (before 07/2025), province.
     const int levels[] = {-1, static_cast<int>(Level::commune), static_cast<int>(Level::district),
@@ -106,7 +107,7 @@ void draw_procedure_browse(UiContext& ctx, const AppModel& model) {
                         {},
                         ImVec2(tab_w, theme.px(130)),
                         c.level == levels[i] ? ButtonStyle::primary : ButtonStyle::secondary}))
-            ctx.emit(BrowseLevel{levels[i]});
+            ctx.send(features::catalog_ui::BrowseLevel{levels[i]});
     }
     gap(ctx, 10);
     float list_h = origin.y + avail.y - ImGui::GetCursorScreenPos().y - theme.px(30);
@@ -123,7 +124,7 @@ void draw_procedure_browse(UiContext& ctx, const AppModel& model) {
                                {ctx.pick(f.name.vi, f.name.en),
                                 ctx.fmt("procedures.count", {std::to_string(count)}),
                                 ImVec2(item_w, theme.px(150)), ButtonStyle::secondary}))
-                    ctx.emit(BrowseField{f.id});
+                    ctx.send(features::catalog_ui::BrowseField{f.id});
                 gap(ctx, 4);
             }
         } else {
@@ -137,7 +138,7 @@ void draw_procedure_browse(UiContext& ctx, const AppModel& model) {
                 if (big_button(
                         ctx, p.code.c_str(),
                         {procedure_name(ctx, p), sub, ImVec2(item_w, theme.px(170)), ButtonStyle::secondary}))
-                    ctx.emit(OpenProcedure{p.code});
+                    ctx.send(features::catalog_ui::OpenProcedure{p.code});
                 gap(ctx, 4);
             }
         }
@@ -146,9 +147,8 @@ void draw_procedure_browse(UiContext& ctx, const AppModel& model) {
     ImGui::EndGroup();
 }
 
-void draw_procedure_search(UiContext& ctx, const AppModel& model) {
+void draw_procedure_search(UiContext& ctx, const CatalogModel& c) {
     const Theme& theme = ctx.theme();
-    const CatalogModel& c = model.catalog;
     auto [origin, avail, left, width] = content_area(ctx);
 
     // The query field.
@@ -199,7 +199,7 @@ void draw_procedure_search(UiContext& ctx, const AppModel& model) {
                 text_at(ctx, theme.fonts.small, sub, ImVec2(pos.x + pad, pos.y + pad + name_h), theme.muted);
                 // The name is the tap target for scripts too.
                 ctx.record(name, pos, ImVec2(pos.x + item_w, pos.y + h), true);
-                if (tapped) ctx.emit(OpenProcedure{p.code});
+                if (tapped) ctx.send(features::catalog_ui::OpenProcedure{p.code});
                 gap(ctx, 4);
             }
         }
@@ -209,9 +209,8 @@ void draw_procedure_search(UiContext& ctx, const AppModel& model) {
     draw_keyboard(ctx, keys, width);
 }
 
-void draw_procedure_detail(UiContext& ctx, const AppModel& model) {
+void draw_procedure_detail(UiContext& ctx, const CatalogModel& c) {
     const Theme& theme = ctx.theme();
-    const CatalogModel& c = model.catalog;
     auto [origin, avail, left, width] = content_area(ctx);
     const catalog::Procedure* p = c.catalog ? c.catalog->find(c.procedure) : nullptr;
     ImGui::SetCursorScreenPos(ImVec2(origin.x + left, origin.y));
@@ -309,7 +308,7 @@ void draw_procedure_detail(UiContext& ctx, const AppModel& model) {
                     ImVec2(button_w, theme.px(150)),
                     ButtonStyle::primary,
                     !c.printing}))
-        ctx.emit(PrintChecklist{p->code});
+        ctx.send(features::catalog_ui::PrintChecklist{p->code});
     if (!c.print_status_key.empty())
         text_block(ctx, theme.fonts.small, ctx.tr(c.print_status_key),
                    c.print_status_key == "procedures.printed" ? theme.success : theme.danger, button_w);

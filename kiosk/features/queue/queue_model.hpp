@@ -3,6 +3,8 @@
 // citizen's ticket or error (forgotten on idle or when leaving). Filled by the app's queue feature; read by
 // draw code.
 
+#include "kiosk/ui/widgets/qr_view.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,12 +17,6 @@ struct QueueServiceView {
     bool open = true;
     bool priority_allowed = true;
     int waiting = -1; // -1: unknown (store not reached yet)
-};
-
-// A square QR matrix for drawing on screen (row-major, 1 = dark module).
-struct QrView {
-    int size = 0;
-    std::vector<unsigned char> modules;
 };
 
 struct TicketView {

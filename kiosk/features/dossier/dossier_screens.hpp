@@ -3,12 +3,12 @@
 // the status with the official wording, a simple timeline, the appointment date (overdue shown) and the next
 // step.
 
+#include "kiosk/features/dossier/dossier_model.hpp"
 #include "kiosk/ui/ui_context.hpp"
-#include "kiosk/ui/view_model.hpp"
 
 namespace kiosk::ui {
 
-void draw_dossier_scan(UiContext& ctx, const AppModel& model);
-void draw_dossier_status(UiContext& ctx, const AppModel& model);
+void draw_dossier_scan(UiContext& ctx, const DossierModel& d);
+void draw_dossier_status(UiContext& ctx, const DossierModel& d);
 
 } // namespace kiosk::ui

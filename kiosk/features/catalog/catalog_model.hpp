@@ -5,8 +5,8 @@
 
 #include "kiosk/core/catalog/model.hpp"
 #include "kiosk/core/search/search_index.hpp"
-#include "kiosk/ui/models/queue_model.hpp"
 #include "kiosk/ui/widgets/keyboard.hpp"
+#include "kiosk/ui/widgets/qr_view.hpp"
 
 #include <memory>
 #include <string>

@@ -1,24 +1,34 @@
-#include "kiosk/app/dossier_feature.hpp"
+#include "kiosk/features/dossier/dossier_feature.hpp"
 
 #include "drivers/scanner/decode_worker.hpp"
 #include "drivers/scanner/frame_source.hpp"
-#include "drivers/scanner/zxing_decoder.hpp"
-#include "kiosk/app/gateway_options.hpp"
 #include "kiosk/core/dossier/name_mask.hpp"
 #include "kiosk/core/dossier/status.hpp"
 #include "kiosk/core/dossier/vn_time.hpp"
 #include "kiosk/core/text/utf8.hpp"
-#include "kiosk/net/gateway_client.hpp"
-#include "kiosk/store/dossier_store_sqlite.hpp"
-
-#include <SDL.h>
+#include "kiosk/features/dossier/dossier_commands.hpp"
+#include "kiosk/features/dossier/dossier_screens.hpp"
 
 #include <cctype>
 #include <cstdio>
 #include <utility>
 
-namespace kiosk::app {
+namespace kiosk::features {
 namespace {
+
+using namespace dossier_ui;
+using ui::KeyPress;
+
+scanner::HidWedgeOptions wedge_options(const config::Config& c) {
+    return {c.scanner.hid_max_gap_ms, c.scanner.hid_max_gap_ms * 2, 6, 512};
+}
+
+dossier::QrPolicy qr_policy(const runtime::PartsPlan& plan) {
+    dossier::QrPolicy policy;
+    policy.allowed_hosts = plan.dossier.qr_allowed_hosts;
+    policy.param_names = plan.dossier.qr_param_names;
+    return policy;
+}
 
 ui::DossierView make_view(const dossier::Dossier& d, dossier::Seconds now) {
     using dossier::DossierStatus;
@@ -53,16 +63,20 @@ ui::DossierView make_view(const dossier::Dossier& d, dossier::Seconds now) {
 
 } // namespace
 
-DossierFeature::DossierFeature(const config::Config& config, const Clock& clock,
-                               tasks::CompletionQueue& completions, ui::AppModel& model,
-                               std::filesystem::path assets_dir, std::filesystem::path state_dir)
-    : config_(config), clock_(clock), completions_(completions), model_(model),
-      assets_dir_(std::move(assets_dir)), state_dir_(std::move(state_dir)),
-      wedge_(
-          scanner::HidWedgeOptions{config.scanner.hid_max_gap_ms, config.scanner.hid_max_gap_ms * 2, 6, 512}),
-      worker_(completions, 1) {
-    policy_.allowed_hosts = config.dossier.qr_allowed_hosts;
-    policy_.param_names = config.dossier.qr_param_names;
+DossierFeature::DossierFeature(const FeatureContext& c)
+    : config_(c.config), parts_(c.parts), clock_(c.clock), completions_(c.completions), shell_(c.shell),
+      policy_(qr_policy(c.parts->plan())), wedge_(wedge_options(*c.config)), worker_(c.completions, 1) {
+    model_.camera_enabled = config_->scanner.source != "none";
+    preview_mirror_ = config_->scanner.mirror;
+}
+
+void DossierFeature::register_ui(UiRegistry& registry) {
+    registry.add_screen(*this, {kScanScreen, "dossier.scan_title",
+                                [this](ui::UiContext& ctx) { ui::draw_dossier_scan(ctx, model_); }});
+    registry.add_screen(*this, {kStatusScreen, "dossier.status_title",
+                                [this](ui::UiContext& ctx) { ui::draw_dossier_status(ctx, model_); }});
+    registry.add_home_entry({"home-dossier", "home.dossier", "home.dossier_hint", kScanScreen, 20});
+    registry.add_command<SubmitDossierCode>(*this);
 }
 
 DossierFeature::~DossierFeature() {
@@ -80,55 +94,60 @@ std::string DossierFeature::redact(const std::string& code) {
 }
 
 void DossierFeature::start() {
-    dossier_health_.source = config_.dossier.source;
-    auto config_copy = config_;
-    worker_.submit([this, config_copy]() -> tasks::CompletionQueue::Completion {
+    open_source();
+    if (config_->scanner.source != "none")
+        start_camera();
+    else
+        scanner_health_.camera_state = "off";
+}
+
+void DossierFeature::open_source() {
+    dossier_health_.source = config_->dossier.source;
+    auto parts = parts_;
+    uint64_t generation = ++source_generation_;
+    worker_.submit([this, parts, generation]() -> tasks::CompletionQueue::Completion {
         std::shared_ptr<dossier::DossierSource> source;
         std::string error;
-        if (config_copy.dossier.source == "gateway") {
-            if (auto client = net::GatewayClient::create(gateway_options(config_copy)))
-                source = std::move(client.value());
-            else
-                error = client.error().message;
-        } else {
-            auto path = config_copy.dossier.sqlite_path.empty()
-                            ? state_dir_ / "dossiers.sqlite"
-                            : std::filesystem::path(config_copy.dossier.sqlite_path);
-            std::error_code ec;
-            std::filesystem::create_directories(path.parent_path(), ec);
-            if (auto store = store::DossierStoreSqlite::open({path})) {
-                auto count = (*store)->count();
-                auto seed = config_copy.dossier.seed_csv.empty()
-                                ? assets_dir_ / "demo" / "dossiers.csv"
-                                : std::filesystem::path(config_copy.dossier.seed_csv);
-                if (count && *count == 0 && std::filesystem::exists(seed, ec)) {
-                    if (auto imported = (*store)->import_csv_file(seed))
-                        std::fprintf(stderr, "dossier: imported %zu dossiers from %s\n", *imported,
-                                     seed.c_str());
-                    else
-                        std::fprintf(stderr, "dossier: cannot import %s: %s\n", seed.c_str(),
-                                     imported.error().message.c_str());
-                }
-                source = std::move(store.value());
-            } else {
-                error = store.error().message;
-            }
-        }
+        if (auto opened = parts->open_dossier_source())
+            source = opened.value();
+        else
+            error = opened.error().message;
         if (!error.empty()) std::fprintf(stderr, "dossier: source unavailable: %s\n", error.c_str());
-        return [this, source, error] {
+        return [this, source, error, generation] {
+            if (generation != source_generation_) return; // a newer configuration opened another source
             source_ = source;
             dossier_health_.ok = source != nullptr;
             source_error_ = error;
             if (auto code = std::exchange(pending_, std::nullopt)) {
-                model_.dossier.looking_up = false;
+                model_.looking_up = false;
                 lookup(*code);
             }
         };
     });
-    if (config_.scanner.source != "none")
-        start_camera();
-    else
-        scanner_health_.camera_state = "off";
+}
+
+void DossierFeature::reconfigure(ConfigPtr config, PartsPtr parts, const runtime::PartsChange& changed) {
+    config_ = std::move(config);
+    parts_ = std::move(parts);
+    if (changed.dossier) {
+        policy_ = qr_policy(parts_->plan());
+        source_.reset();
+        source_error_.clear();
+        open_source();
+    }
+    if (changed.scanner) {
+        wedge_ = scanner::HidWedgeScanner(wedge_options(*config_));
+        stop_camera();
+        decoder_.reset();
+        camera_.reset();
+        model_.scanner_hint_key.clear();
+        model_.camera_enabled = config_->scanner.source != "none";
+        if (model_.camera_enabled)
+            start_camera();
+        else
+            scanner_health_.camera_state = "off";
+    }
+    preview_mirror_ = config_->scanner.mirror;
 }
 
 void DossierFeature::report(health::HealthSnapshot& snapshot) const {
@@ -141,27 +160,17 @@ void DossierFeature::report(health::HealthSnapshot& snapshot) const {
 }
 
 void DossierFeature::start_camera() {
-    scanner::CameraOptions options;
-    options.kind = config_.scanner.source == "camera" ? "v4l2" : "files";
-    options.device = config_.scanner.camera_device;
-    options.path = config_.scanner.image_dir;
-    options.width = config_.scanner.camera_width;
-    options.height = config_.scanner.camera_height;
-    // Frames go to the decoder unmirrored: a mirrored QR code does not decode. scanner.mirror is for a
-    // preview.
-    options.mirror = false;
-    options.loop = true; // an image folder acts like a camera that keeps seeing the same scene
-    auto source = scanner::make_frame_source(options);
-    auto decoder = scanner::ZxingDecoder::create({});
+    auto source = parts_->open_camera();
+    auto decoder = parts_->make_decoder();
     if (!source || !decoder) {
         scanner_health_.camera_state = !source ? source.error().kind : decoder.error().kind;
-        model_.dossier.scanner_hint_key = scanner::scanner_error_key(scanner_health_.camera_state);
+        model_.scanner_hint_key = scanner::scanner_error_key(scanner_health_.camera_state);
         std::fprintf(stderr, "scanner: %s\n", (!source ? source.error() : decoder.error()).message.c_str());
         return;
     }
     if (auto started = (*source)->start(); !started) {
         scanner_health_.camera_state = started.error().kind;
-        model_.dossier.scanner_hint_key = scanner::scanner_error_key(scanner_health_.camera_state);
+        model_.scanner_hint_key = scanner::scanner_error_key(scanner_health_.camera_state);
         std::fprintf(stderr, "scanner: %s\n", started.error().message.c_str());
         return;
     }
@@ -181,8 +190,7 @@ void DossierFeature::start_camera() {
                 std::string kind = frame.error().kind;
                 completions_.post([this, kind] {
                     scanner_health_.camera_state = kind;
-                    if (kind != "end_of_stream")
-                        model_.dossier.scanner_hint_key = scanner::scanner_error_key(kind);
+                    if (kind != "end_of_stream") model_.scanner_hint_key = scanner::scanner_error_key(kind);
                 });
                 return;
             }
@@ -207,10 +215,10 @@ void DossierFeature::post_preview(const scanner::Frame& frame) {
         for (int x = 0; x < preview.width; ++x)
             preview.luma[static_cast<size_t>(y) * preview.width + x] = luma.at(x * step, y * step);
     completions_.post([this, preview = std::move(preview)]() mutable {
-        auto& current = model_.dossier.preview;
+        auto& current = model_.preview;
         preview.sequence = current.sequence + 1;
         preview.texture = current.texture;
-        preview.mirror = config_.scanner.mirror;
+        preview.mirror = preview_mirror_;
         current = std::move(preview);
     });
 }
@@ -238,8 +246,8 @@ std::vector<KeyPress> DossierFeature::to_keys(const std::vector<scanner::WedgeEv
     return keys;
 }
 
-std::vector<KeyPress> DossierFeature::filter_keys(const std::vector<KeyPress>& keys) {
-    if (!config_.scanner.hid_enabled) return keys;
+std::vector<KeyPress> DossierFeature::filter_keys(std::vector<KeyPress> keys) {
+    if (!config_->scanner.hid_enabled) return keys;
     std::vector<KeyPress> out;
     for (const auto& key : keys) {
         if (key.kind == KeyPress::Kind::text || key.kind == KeyPress::Kind::enter) {
@@ -247,7 +255,7 @@ std::vector<KeyPress> DossierFeature::filter_keys(const std::vector<KeyPress>& k
             if (key.kind == KeyPress::Kind::enter) {
                 events = wedge_.feed({U'\r', key.timestamp_ms});
             } else {
-                // SDL delivers text as UTF-8; the detector works per character.
+                // Keys arrive as UTF-8 text; the detector works per character.
                 for (size_t i = 0; i < key.text.size();) {
                     auto some = wedge_.feed({text::decode_next(key.text, i), key.timestamp_ms});
                     events.insert(events.end(), some.begin(), some.end());
@@ -262,19 +270,49 @@ std::vector<KeyPress> DossierFeature::filter_keys(const std::vector<KeyPress>& k
     return out;
 }
 
-std::vector<KeyPress> DossierFeature::tick() {
-    return to_keys(wedge_.tick(SDL_GetTicks()));
-}
-
-void DossierFeature::on_screen(ui::Screen screen) {
-    preview_wanted_ = screen == ui::Screen::dossier_scan;
-}
-
-void DossierFeature::on_enter(ui::Screen screen) {
-    if (screen == ui::Screen::dossier_scan) {
-        model_.dossier.forget();
-        if (decoder_) decoder_->reset_repeat_filter();
+// Keys the wedge detector held back become typing once their burst timed out.
+Clock::time_point DossierFeature::tick(Clock::time_point now) {
+    auto mono = clock_.monotonic_ms();
+    for (const auto& key : to_keys(wedge_.tick(mono))) {
+        if (key.kind == KeyPress::Kind::text) shell_.request(ui::KeyboardInput{key.text});
+        if (key.kind == KeyPress::Kind::enter) shell_.request(ui::KeyboardEnter{});
     }
+    if (auto held = wedge_.deadline_ms())
+        return now + std::chrono::milliseconds(std::max<std::int64_t>(*held - mono, 1));
+    return Clock::time_point::max();
+}
+
+bool DossierFeature::on_dossier_screen() const {
+    return shell_.screen() == kScanScreen || shell_.screen() == kStatusScreen;
+}
+
+void DossierFeature::enter(std::string_view screen, bool returning) {
+    if (screen != kScanScreen) return;
+    preview_wanted_ = true;
+    if (!returning && decoder_) decoder_->reset_repeat_filter();
+}
+
+// Leaving a screen forgets what it showed: the status when it closes, the typed code and any lookup still
+// running when the scan screen is covered or closed.
+void DossierFeature::leave(std::string_view screen) {
+    if (screen == kStatusScreen) {
+        model_.forget();
+    } else if (screen == kScanScreen) {
+        preview_wanted_ = false;
+        ++lookup_generation_; // a lookup still running is dropped: the citizen has left
+        pending_.reset();
+        model_.looking_up = false;
+        model_.typed.clear();
+        model_.error_key.clear();
+        model_.error_detail.clear();
+    }
+}
+
+void DossierFeature::forget() {
+    ++lookup_generation_;
+    pending_.reset();
+    model_.looking_up = false;
+    model_.forget();
 }
 
 void DossierFeature::handle_payload(const std::string& payload, const char* via) {
@@ -283,28 +321,27 @@ void DossierFeature::handle_payload(const std::string& payload, const char* via)
     if (!code) {
         ++scanner_health_.rejected;
         std::fprintf(stderr, "dossier: %s payload rejected: %s\n", via, code.error().kind.c_str());
-        if (model_.screen() != ui::Screen::dossier_scan) model_.stack.push_back(ui::Screen::dossier_scan);
-        model_.dossier.forget();
-        model_.dossier.error_key = code.error().kind;
+        if (shell_.screen() != kScanScreen) shell_.request(ui::Navigate{kScanScreen});
+        model_.forget();
+        model_.error_key = code.error().kind;
         return;
     }
     lookup(*code);
 }
 
 void DossierFeature::lookup(const dossier::DossierCode& code) {
-    auto& d = model_.dossier;
+    // Navigate first: leaving a screen clears what it showed.
+    if (!on_dossier_screen()) shell_.request(ui::Navigate{kScanScreen});
+    auto& d = model_;
     d.error_key.clear();
     d.error_detail.clear();
     d.result.reset();
     if (!source_ && !source_error_.empty()) {
         d.error_key = "dossier.error.kiosk_setup";
-        if (model_.screen() != ui::Screen::dossier_scan) model_.stack.push_back(ui::Screen::dossier_scan);
         return;
     }
     d.looking_up = true;
     d.looking_up_code = code.str();
-    if (model_.screen() != ui::Screen::dossier_scan && model_.screen() != ui::Screen::dossier_status)
-        model_.stack.push_back(ui::Screen::dossier_scan);
     if (!source_) {
         // Still opening (the first seconds after start): look it up as soon as the source is ready.
         pending_ = code;
@@ -323,38 +360,43 @@ void DossierFeature::lookup(const dossier::DossierCode& code) {
                 ++dossier_health_.lookups;
                 if (kind != "not_found")
                     ++dossier_health_.lookup_errors; // a mistyped code is not the source failing
-                model_.dossier.looking_up = false;
-                model_.dossier.error_key = dossier::citizen_message_key(kind);
+                model_.looking_up = false;
+                model_.error_key = dossier::citizen_message_key(kind);
             };
         }
         auto view = make_view(*result, now);
         return [this, view, generation] {
             if (generation != lookup_generation_) return;
             ++dossier_health_.lookups;
-            auto& d = model_.dossier;
+            auto& d = model_;
             d.looking_up = false;
             d.typed.clear();
             d.result = view;
             // Back from the status returns to the scan screen, ready for the next receipt.
-            if (model_.screen() != ui::Screen::dossier_status)
-                model_.stack.push_back(ui::Screen::dossier_status);
+            if (shell_.screen() != kStatusScreen) shell_.request(ui::Navigate{kStatusScreen});
         };
     });
 }
 
-bool DossierFeature::handle(const ui::Command& command) {
-    auto& d = model_.dossier;
-    ui::Screen screen = model_.screen();
-    if (std::holds_alternative<ui::GoBack>(command) || std::holds_alternative<ui::GoHome>(command)) {
-        if (screen == ui::Screen::dossier_scan || screen == ui::Screen::dossier_status) {
-            ++lookup_generation_; // a lookup still running is dropped: the citizen has left
-            pending_.reset();
-            d.looking_up = false;
-            d.forget();
-        }
-        return false;
+void DossierFeature::handle(const ui::FeatureCommand& command) {
+    if (command.as<SubmitDossierCode>()) submit_typed();
+}
+
+void DossierFeature::submit_typed() {
+    auto& d = model_;
+    if (d.looking_up || d.typed.empty()) return;
+    auto code = dossier::parse_dossier_code(d.typed);
+    if (!code) {
+        d.error_key = code.error().kind;
+        d.error_detail = code.error().message;
+        return;
     }
-    if (screen != ui::Screen::dossier_scan) return false;
+    lookup(*code);
+}
+
+bool DossierFeature::handle_input(const ui::Command& command) {
+    if (shell_.screen() != kScanScreen) return false;
+    auto& d = model_;
     if (const auto* input = std::get_if<ui::KeyboardInput>(&command)) {
         for (char ch : input->text) {
             // Codes are ASCII: letters, digits, '.', '-'; the parser also forgives spaces and look-alikes.
@@ -374,18 +416,11 @@ bool DossierFeature::handle(const ui::Command& command) {
         d.error_key.clear();
         return true;
     }
-    if (std::holds_alternative<ui::SubmitDossierCode>(command)) {
-        if (d.looking_up || d.typed.empty()) return true;
-        auto code = dossier::parse_dossier_code(d.typed);
-        if (!code) {
-            d.error_key = code.error().kind;
-            d.error_detail = code.error().message;
-            return true;
-        }
-        lookup(*code);
+    if (std::holds_alternative<ui::KeyboardEnter>(command)) {
+        submit_typed();
         return true;
     }
     return false;
 }
 
-} // namespace kiosk::app
+} // namespace kiosk::features

@@ -1,0 +1,18 @@
+#include "kiosk/app/feature_list.hpp"
+
+#include "kiosk/features/catalog/catalog_feature.hpp"
+#include "kiosk/features/dossier/dossier_feature.hpp"
+#include "kiosk/features/queue/queue_feature.hpp"
+
+namespace kiosk::app {
+
+std::vector<std::unique_ptr<features::Feature>> make_features(const features::FeatureContext& context) {
+    std::vector<std::unique_ptr<features::Feature>> list;
+    // One line per feature. The order is registration order; home buttons sort by their own `order`.
+    list.push_back(std::make_unique<features::CatalogFeature>(context));
+    list.push_back(std::make_unique<features::DossierFeature>(context));
+    list.push_back(std::make_unique<features::QueueFeature>(context));
+    return list;
+}
+
+} // namespace kiosk::app

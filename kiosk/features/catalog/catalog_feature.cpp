@@ -1,0 +1,296 @@
+#include "kiosk/features/catalog/catalog_feature.hpp"
+
+#include "drivers/printer/qr_matrix.hpp"
+#include "kiosk/core/catalog/memory_cache.hpp"
+#include "kiosk/features/catalog/catalog_commands.hpp"
+#include "kiosk/features/catalog/procedure_screens.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace kiosk::features {
+namespace {
+
+using namespace catalog_ui;
+
+std::shared_ptr<const search::SynonymTable> read_synonyms(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    auto synonyms = search::parse_synonyms(text.str(), path.string());
+    if (!synonyms) {
+        std::fprintf(stderr, "catalog: synonyms: %s\n", synonyms.error().message.c_str());
+        return std::make_shared<const search::SynonymTable>();
+    }
+    return std::make_shared<const search::SynonymTable>(std::move(synonyms.value()));
+}
+
+} // namespace
+
+CatalogFeature::CatalogFeature(const FeatureContext& c)
+    : config_(c.config), parts_(c.parts), clock_(c.clock), translator_(c.translator), shell_(c.shell),
+      worker_(c.completions, 1) {}
+
+CatalogFeature::~CatalogFeature() = default;
+
+void CatalogFeature::register_ui(UiRegistry& registry) {
+    registry.add_screen(*this, {kBrowseScreen, "procedures.title",
+                                [this](ui::UiContext& ctx) { ui::draw_procedure_browse(ctx, model_); }});
+    registry.add_screen(*this, {kSearchScreen, "procedures.search_title",
+                                [this](ui::UiContext& ctx) { ui::draw_procedure_search(ctx, model_); }});
+    registry.add_screen(*this, {kDetailScreen, "procedures.detail_title",
+                                [this](ui::UiContext& ctx) { ui::draw_procedure_detail(ctx, model_); }});
+    registry.add_home_entry(
+        {"home-procedures", "home.procedures", "home.procedures_hint", kBrowseScreen, 10});
+    registry.add_command<BrowseLevel>(*this);
+    registry.add_command<BrowseField>(*this);
+    registry.add_command<OpenProcedure>(*this);
+    registry.add_command<PrintChecklist>(*this);
+}
+
+void CatalogFeature::start() {
+    load();
+    next_sync_ = clock_.now() + std::chrono::seconds(30); // the first sync shortly after start
+}
+
+// Cache, else the bundled file; the index is built here, off the UI thread; the completion only swaps.
+void CatalogFeature::load() {
+    auto parts = parts_;
+    std::uint64_t generation = ++load_generation_;
+    worker_.submit([this, parts, generation]() -> tasks::CompletionQueue::Completion {
+        const auto& plan = parts->plan().catalog;
+        auto synonyms = read_synonyms(plan.synonyms);
+        std::shared_ptr<catalog::CatalogCacheStore> cache;
+        if (auto opened = parts->open_catalog_cache())
+            cache = opened.value();
+        else
+            std::fprintf(stderr, "catalog: cache: %s\n", opened.error().message.c_str());
+        catalog::MemoryCatalogCache fallback_cache;
+        auto startup = catalog::load_startup_catalog(
+            cache ? *cache : static_cast<catalog::CatalogCacheStore&>(fallback_cache), plan.bundled);
+        if (!startup) {
+            std::fprintf(stderr, "catalog: %s\n", startup.error().message.c_str());
+            return [this, cache, synonyms, generation] {
+                if (generation != load_generation_) return;
+                cache_ = cache;
+                synonyms_ = synonyms;
+                model_.load_error_key = "procedures.load_failed";
+            };
+        }
+        std::fprintf(stderr, "catalog: %s\n", startup->detail.c_str());
+        auto loaded = startup->catalog;
+        auto index =
+            std::make_shared<const search::SearchIndex>(search::SearchIndex::build(*loaded, *synonyms));
+        std::string source(catalog::to_string(startup->source));
+        return [this, cache, synonyms, loaded, index, source, generation] {
+            if (generation != load_generation_) return;
+            cache_ = cache;
+            synonyms_ = synonyms;
+            model_.load_error_key.clear();
+            model_.catalog = loaded;
+            model_.index = index;
+            health_.source = source;
+            health_.generated = loaded->generated;
+            health_.procedures = static_cast<int>(loaded->procedures.size());
+            if (!model_.procedure.empty() && !loaded->find(model_.procedure)) model_.procedure.clear();
+            if (!model_.query.empty()) run_search();
+        };
+    });
+}
+
+Clock::time_point CatalogFeature::tick(Clock::time_point now) {
+    if (parts_->plan().catalog.gateway.url.empty()) return Clock::time_point::max();
+    if (!syncing_ && cache_ && now >= next_sync_) {
+        next_sync_ = now + std::chrono::minutes(config_->catalog.sync_interval_min);
+        sync();
+    }
+    return next_sync_;
+}
+
+void CatalogFeature::sync() {
+    syncing_ = true;
+    auto parts = parts_;
+    auto cache = cache_;
+    auto synonyms = synonyms_ ? synonyms_ : std::make_shared<const search::SynonymTable>();
+    worker_.submit([this, parts, cache, synonyms]() -> tasks::CompletionQueue::Completion {
+        auto fetcher = parts->open_catalog_fetcher();
+        if (!fetcher) {
+            std::string detail = fetcher.error().message;
+            return [this, detail] {
+                syncing_ = false;
+                health_.last_sync = "failed";
+                health_.last_sync_detail = detail;
+            };
+        }
+        catalog::CatalogSync sync(**fetcher, *cache);
+        auto outcome = sync.sync_once();
+        std::fprintf(stderr, "catalog sync: %s: %s\n",
+                     std::string(catalog::to_string(outcome.status)).c_str(), outcome.detail.c_str());
+        std::shared_ptr<const search::SearchIndex> index;
+        if (outcome.catalog)
+            index = std::make_shared<const search::SearchIndex>(
+                search::SearchIndex::build(*outcome.catalog, *synonyms));
+        return [this, outcome, index] {
+            syncing_ = false;
+            bool fine = outcome.status == catalog::SyncStatus::updated ||
+                        outcome.status == catalog::SyncStatus::unchanged;
+            health_.last_sync = outcome.status == catalog::SyncStatus::updated     ? "ok"
+                                : outcome.status == catalog::SyncStatus::unchanged ? "not_modified"
+                                                                                   : "failed";
+            health_.last_sync_detail = fine ? "" : outcome.detail;
+            if (outcome.catalog && index) {
+                model_.catalog = outcome.catalog;
+                model_.index = index;
+                health_.source = "cache";
+                health_.generated = outcome.catalog->generated;
+                health_.procedures = static_cast<int>(outcome.catalog->procedures.size());
+                // An open procedure that vanished from the new catalog is closed.
+                if (!model_.procedure.empty() && !outcome.catalog->find(model_.procedure))
+                    model_.procedure.clear();
+                if (!model_.query.empty()) run_search();
+            }
+        };
+    });
+}
+
+void CatalogFeature::reconfigure(ConfigPtr config, PartsPtr parts, const runtime::PartsChange& changed) {
+    config_ = std::move(config);
+    parts_ = std::move(parts);
+    if (changed.catalog) {
+        // A different catalog source, cache or gateway: load again; the next sync follows the new interval.
+        load();
+        next_sync_ = clock_.now() + std::chrono::seconds(30);
+    }
+}
+
+void CatalogFeature::forget() {
+    composer_.clear();
+    model_.forget();
+}
+
+void CatalogFeature::report(health::HealthSnapshot& snapshot) const {
+    snapshot.catalog = health_;
+    if (config_->gateway.url.empty()) snapshot.catalog.last_sync = "disabled";
+    // Age in days since the catalog's generated date ("YYYY-MM-DD"); unknown stays -1.
+    int y, m, d;
+    if (std::sscanf(health_.generated.c_str(), "%d-%d-%d", &y, &m, &d) == 3) {
+        std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                                        std::chrono::day{static_cast<unsigned>(d)}};
+        if (ymd.ok())
+            snapshot.catalog.age_days =
+                std::chrono::floor<std::chrono::days>(clock_.now() - std::chrono::sys_days{ymd}).count();
+    }
+}
+
+void CatalogFeature::run_search() {
+    model_.query = composer_.text();
+    model_.results = model_.index ? model_.index->search(model_.query, 12) : std::vector<search::SearchHit>{};
+}
+
+void CatalogFeature::enter(std::string_view screen, bool returning) {
+    if (screen == kSearchScreen && !returning) {
+        composer_.clear();
+        composer_.set_mode(model_.keyboard.mode);
+        run_search();
+    }
+}
+
+bool CatalogFeature::back(std::string_view screen) {
+    // Back from a field's procedures returns to the field list.
+    if (screen == kBrowseScreen && !model_.field.empty()) {
+        model_.field.clear();
+        return true;
+    }
+    return false;
+}
+
+void CatalogFeature::handle(const ui::FeatureCommand& command) {
+    if (const auto* level = command.as<BrowseLevel>())
+        model_.level = level->level;
+    else if (const auto* field = command.as<BrowseField>())
+        model_.field = field->field_id;
+    else if (const auto* open = command.as<OpenProcedure>())
+        open_procedure(open->code);
+    else if (const auto* print = command.as<PrintChecklist>())
+        print_checklist(print->code);
+}
+
+void CatalogFeature::open_procedure(const std::string& code) {
+    const auto* p = model_.catalog ? model_.catalog->find(code) : nullptr;
+    if (!p) return;
+    model_.procedure = p->code;
+    model_.print_status_key.clear();
+    model_.online_qr = {};
+    if (!p->online_url.empty())
+        if (auto qr = printer::encode_qr(p->online_url)) model_.online_qr = {qr->size, qr->modules};
+    shell_.request(ui::Navigate{kDetailScreen});
+}
+
+bool CatalogFeature::handle_input(const ui::Command& command) {
+    if (shell_.screen() != kSearchScreen) return false;
+    if (const auto* input = std::get_if<ui::KeyboardInput>(&command)) {
+        composer_.key(input->text);
+    } else if (std::holds_alternative<ui::KeyboardBackspace>(command)) {
+        composer_.backspace();
+    } else if (std::holds_alternative<ui::KeyboardClear>(command)) {
+        composer_.clear();
+    } else if (const auto* mode = std::get_if<ui::SetKeyboardMode>(&command)) {
+        if (auto m = keyboard::input_mode_from_int(mode->mode)) {
+            model_.keyboard.mode = *m;
+            composer_.set_mode(*m);
+        }
+        return true;
+    } else {
+        return false;
+    }
+    run_search();
+    return true;
+}
+
+void CatalogFeature::print_checklist(const std::string& code) {
+    const auto* p = model_.catalog ? model_.catalog->find(code) : nullptr;
+    if (!p || model_.printing) return;
+    auto printer = parts_->printer();
+    if (!printer) {
+        std::fprintf(stderr, "catalog: printer: %s\n", printer.error().message.c_str());
+        model_.print_status_key = "procedures.print_failed";
+        return;
+    }
+    i18n::Lang lang = shell_.lang();
+    bool en = lang == i18n::Lang::en;
+    ticket::TicketLayout layout;
+    layout.office_name = en ? config_->office.name_en : config_->office.name_vi;
+    layout.office_subtitle = en ? config_->office.subtitle_en : config_->office.subtitle_vi;
+    layout.service_name = std::string(translator_.tr("procedures.checklist_slip", lang));
+    layout.extra_title = en && !p->name_en.empty() ? p->name_en : p->name;
+    for (const auto& d : p->documents) {
+        std::string line = "[  ] " + d.name; // a box to tick on paper
+        if (!d.copies.empty()) line += " (" + d.copies + ")";
+        layout.extra_lines.push_back(line);
+    }
+    if (p->documents.empty())
+        layout.extra_lines.push_back(std::string(translator_.tr("procedures.no_documents", lang)));
+    if (!p->online_url.empty()) {
+        layout.qr_payload = p->online_url;
+        layout.qr_caption = std::string(translator_.tr("procedures.online_qr", lang));
+    }
+    layout.footer = translator_.format("procedures.source", lang, {p->source, p->checked});
+    model_.printing = true;
+    model_.print_status_key.clear();
+    std::shared_ptr<printer::LayoutPrinter> out = printer.value();
+    std::string title = "checklist-" + p->code;
+    worker_.submit([this, out, layout, title]() -> tasks::CompletionQueue::Completion {
+        auto outcome = out->print(layout, title);
+        if (!outcome.ok())
+            std::fprintf(stderr, "catalog: checklist print failed: %s: %s\n",
+                         std::string(printer::fault_code(outcome.fault)).c_str(), outcome.detail.c_str());
+        bool ok = outcome.ok();
+        return [this, ok] {
+            model_.printing = false;
+            model_.print_status_key = ok ? "procedures.printed" : "procedures.print_failed";
+        };
+    });
+}
+
+} // namespace kiosk::features

@@ -1,0 +1,161 @@
+#include "kiosk/runtime/composition_root.hpp"
+
+#include "drivers/printer/cups_sink.hpp"
+#include "drivers/printer/png_sink.hpp"
+#include "drivers/printer/ticket_printer.hpp"
+#include "drivers/scanner/zxing_decoder.hpp"
+#include "kiosk/net/gateway_client.hpp"
+#include "kiosk/store/catalog_cache.hpp"
+#include "kiosk/store/dossier_store_sqlite.hpp"
+#include "kiosk/store/ticket_store_factory.hpp"
+
+#include <cstdio>
+
+namespace kiosk::runtime {
+namespace {
+
+net::GatewayOptions gateway_options(const GatewayPlan& g) {
+    net::GatewayOptions o;
+    o.base_url = g.url;
+    o.token = g.token;
+    o.ca_file = g.ca_file;
+    o.connect_timeout_ms = g.connect_timeout_ms;
+    o.total_timeout_ms = g.total_timeout_ms;
+    o.max_response_bytes = static_cast<std::size_t>(g.max_response_bytes);
+    o.retries = g.retries;
+    o.backoff_ms = g.backoff_ms;
+    return o;
+}
+
+void ensure_parent(const std::filesystem::path& file) {
+    std::error_code ec;
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+}
+
+} // namespace
+
+CompositionRoot::CompositionRoot(ConfigPtr config, const std::filesystem::path& state_dir)
+    : config_(std::move(config)), plan_(plan_parts(*config_, state_dir)) {}
+
+Result<std::shared_ptr<queue::TicketStore>> CompositionRoot::open_ticket_store() const {
+    store::QueueStoreOptions o;
+    o.kind = plan_.tickets.kind;
+    o.sqlite_path = plan_.tickets.sqlite_db;
+    o.postgres_dsn = plan_.tickets.postgres_dsn;
+    o.office = plan_.tickets.office;
+    auto reset = queue::parse_local_minute(plan_.tickets.day_reset);
+    if (!reset) return make_error(reset.error().kind, "queue.day_reset: " + reset.error().message);
+    o.day_reset_minute = *reset;
+    if (o.kind == "sqlite") ensure_parent(o.sqlite_path);
+    auto opened = store::open_ticket_store(o);
+    if (!opened) return opened.error();
+    return std::shared_ptr<queue::TicketStore>(std::move(opened).value());
+}
+
+Result<std::unique_ptr<store::DossierStoreSqlite>>
+CompositionRoot::open_dossier_store(const std::filesystem::path& db) const {
+    ensure_parent(db);
+    return store::DossierStoreSqlite::open({db});
+}
+
+Result<std::shared_ptr<dossier::DossierSource>>
+CompositionRoot::open_dossier_db(const std::filesystem::path& db, bool seed) const {
+    auto store = open_dossier_store(db);
+    if (!store) return store.error();
+    std::error_code ec;
+    const auto& csv = plan_.dossier.seed_csv;
+    if (auto count = (*store)->count(); seed && count && *count == 0 && std::filesystem::exists(csv, ec)) {
+        if (auto imported = (*store)->import_csv_file(csv))
+            std::fprintf(stderr, "dossier: imported %zu dossiers from %s\n", *imported, csv.c_str());
+        else
+            std::fprintf(stderr, "dossier: cannot import %s: %s\n", csv.c_str(),
+                         imported.error().message.c_str());
+    }
+    return std::shared_ptr<dossier::DossierSource>(std::move(store).value());
+}
+
+Result<std::shared_ptr<dossier::DossierSource>> CompositionRoot::open_dossier_source() const {
+    if (plan_.dossier.source == "gateway") {
+        auto client = net::GatewayClient::create(gateway_options(plan_.dossier.gateway));
+        if (!client) return client.error();
+        return std::shared_ptr<dossier::DossierSource>(std::move(client).value());
+    }
+    return open_dossier_db(plan_.dossier.db, true);
+}
+
+Result<std::shared_ptr<catalog::CatalogCacheStore>> CompositionRoot::open_catalog_cache() const {
+    ensure_parent(plan_.catalog.cache_db);
+    auto opened = store::SqliteCatalogCache::open({plan_.catalog.cache_db});
+    if (!opened) return opened.error();
+    return std::shared_ptr<catalog::CatalogCacheStore>(std::move(opened).value());
+}
+
+Result<std::unique_ptr<catalog::CatalogFetcher>> CompositionRoot::open_catalog_fetcher() const {
+    if (plan_.catalog.gateway.url.empty()) return make_error("config", "no gateway.url: catalog sync is off");
+    auto options = gateway_options(plan_.catalog.gateway);
+    // Catalogs are larger than dossier answers; the loader itself caps documents at 32 MiB.
+    options.max_response_bytes = std::max<std::size_t>(options.max_response_bytes, 32u << 20);
+    auto client = net::GatewayClient::create(options);
+    if (!client) return client.error();
+    return std::unique_ptr<catalog::CatalogFetcher>(std::move(client).value());
+}
+
+Result<std::shared_ptr<printer::LayoutPrinter>> CompositionRoot::printer() const {
+    std::lock_guard lock(printer_mutex_);
+    if (printer_) return printer_;
+    const auto& p = plan_.printer;
+    auto paper = printer::paper_from_mm(p.paper_mm);
+    if (!paper) return make_error("invalid_config", "printer.paper_mm must be 58 or 80");
+    std::unique_ptr<printer::TicketSink> sink;
+    if (p.sink == "cups") {
+        printer::CupsSinkOptions options;
+        options.server = p.cups_server;
+        options.destination = p.cups_destination;
+        options.job_timeout_ms = p.job_timeout_ms;
+        sink = std::make_unique<printer::CupsSink>(options);
+    } else {
+        sink = std::make_unique<printer::PngSink>(printer::PngSinkOptions{p.png_dir});
+    }
+    auto opened = printer::TicketPrinter::open(p.fonts_from, std::move(sink), *paper);
+    if (!opened) return opened.error();
+    printer_ = std::shared_ptr<printer::LayoutPrinter>(std::move(opened).value());
+    return printer_;
+}
+
+Result<std::unique_ptr<scanner::FrameSource>> CompositionRoot::open_camera() const {
+    const auto& s = plan_.scanner;
+    if (s.source == "none") return make_error("camera_off", "scanner.source = none");
+    scanner::CameraOptions options;
+    options.kind = s.source == "camera" ? "v4l2" : "files";
+    options.device = s.camera_device;
+    options.path = s.image_dir.string();
+    options.width = s.width;
+    options.height = s.height;
+    // Frames go to the decoder unmirrored: a mirrored QR code does not decode. scanner.mirror is for the
+    // preview only.
+    options.mirror = false;
+    options.loop = true; // an image folder acts like a camera that keeps seeing the same scene
+    return scanner::make_frame_source(options);
+}
+
+Result<std::unique_ptr<scanner::CodeDecoder>> CompositionRoot::make_decoder() const {
+    auto decoder = scanner::ZxingDecoder::create({});
+    if (!decoder) return decoder.error();
+    return std::unique_ptr<scanner::CodeDecoder>(std::move(decoder).value());
+}
+
+net::StatusServerOptions CompositionRoot::status_options() const {
+    net::StatusServerOptions o;
+    o.listen = config_->status.listen;
+    o.port = config_->status.port;
+    o.token = config_->status.token;
+    return o;
+}
+
+void CompositionRoot::adopt_unchanged(const CompositionRoot& previous) {
+    if (!(previous.plan_.printer == plan_.printer)) return;
+    std::scoped_lock lock(printer_mutex_, previous.printer_mutex_);
+    printer_ = previous.printer_;
+}
+
+} // namespace kiosk::runtime
