@@ -1,5 +1,6 @@
 // TicketIssuer: one ticket per tap, the number is recorded before printing and survives a failed print,
 // store errors come back as clear error keys. Uses an in-memory TicketStore double.
+#include "kiosk/core/queue/memory_ticket_store.hpp"
 #include "kiosk/core/queue/ticket_issuer.hpp"
 #include "kiosk/core/queue/wait_estimate.hpp"
 
@@ -18,73 +19,7 @@ using namespace std::chrono;
 
 namespace {
 
-// Minimal in-memory store with the same numbering rules; can be told to fail.
-class MemoryStore final : public TicketStore {
-  public:
-    std::optional<Error> fail_issue, fail_mark;
-    std::vector<Ticket> tickets;
-    std::mutex m;
-
-    Result<Ticket> issue(const Service& s, PriorityKind p, TimePoint now) override {
-        std::lock_guard l(m);
-        if (fail_issue) return *fail_issue;
-        const bool prio = p != PriorityKind::none;
-        auto& last = counters_[{s.code, day_of(now).iso, prio}];
-        const int next = last == 0 ? (prio ? s.priority_range_start : s.range_start) : last + 1;
-        if (next > (prio ? s.priority_range_end : s.range_end)) return make_error(kErrRangeExhausted, s.code);
-        last = next;
-        Ticket t;
-        t.id = int64_t(tickets.size()) + 1;
-        t.office = "o";
-        t.service = s.code;
-        t.day = day_of(now);
-        t.series = prio ? Series::priority : Series::normal;
-        t.number = next;
-        t.display = display_text(prio ? s.priority_prefix : s.prefix, next);
-        t.priority = p;
-        t.issued_at = now;
-        tickets.push_back(t);
-        return t;
-    }
-    Status mark(int64_t id, TicketState st, const std::string& note) {
-        std::lock_guard l(m);
-        if (fail_mark) return *fail_mark;
-        if (id < 1 || id > int64_t(tickets.size())) return make_error(kErrNotFound, "");
-        tickets[id - 1].state = st;
-        tickets[id - 1].note = note;
-        return Ok{};
-    }
-    Status mark_printed(int64_t id, TimePoint) override { return mark(id, TicketState::printed, ""); }
-    Status mark_print_failed(int64_t id, const std::string& r, TimePoint) override {
-        return mark(id, TicketState::print_failed, r);
-    }
-    Status void_ticket(int64_t id, const std::string& r, TimePoint) override {
-        return mark(id, TicketState::voided, r);
-    }
-    Result<std::optional<Ticket>> call_next(const std::string&, int, TimePoint) override {
-        return std::optional<Ticket>{};
-    }
-    Result<Ticket> done(int64_t, TimePoint) override { return make_error(kErrNotFound, ""); }
-    Result<Ticket> get(int64_t id) override { return tickets.at(id - 1); }
-    Result<Ticket> find(const OfficeDay&, const std::string&) override {
-        return make_error(kErrNotFound, "");
-    }
-    Result<std::vector<Ticket>> list(const OfficeDay&) override { return tickets; }
-    Result<int> ahead_of(const Ticket& t) override {
-        return int(std::count_if(tickets.begin(), tickets.end(), [&](const Ticket& o) {
-            return o.service == t.service && is_waiting(o.state) &&
-                   (o.series > t.series || (o.series == t.series && o.id < t.id));
-        }));
-    }
-    Result<std::vector<milliseconds>> service_times(const std::string&, const OfficeDay&) override {
-        return times;
-    }
-    OfficeDay day_of(TimePoint now) const override { return office_day(now); }
-    std::vector<milliseconds> times;
-
-  private:
-    std::map<std::tuple<std::string, std::string, bool>, int> counters_;
-};
+using MemoryStore = MemoryTicketStore;
 
 Service civil() {
     Service s;

@@ -1,0 +1,134 @@
+// The dossier feature with doubles: a scripted dossier source, no camera, no window.
+#include "fakes.hpp"
+
+#include "kiosk/features/dossier/dossier_commands.hpp"
+#include "kiosk/features/dossier/dossier_feature.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace kiosk;
+using namespace kiosk::features;
+using namespace kiosk::features::dossier_ui;
+
+namespace {
+
+const char* const kCode = "H15.50.05.13-261008-0975";
+
+struct DossierFixture : ::testing::Test {
+    ManualClock clock{test::office_morning()};
+    i18n::Translator translator;
+    tasks::CompletionQueue completions;
+    test::FakeShell shell;
+    std::shared_ptr<const config::Config> config = std::make_shared<const config::Config>();
+    std::shared_ptr<test::FakeParts> parts = std::make_shared<test::FakeParts>(*config);
+    std::unique_ptr<DossierFeature> feature;
+    UiRegistry registry;
+
+    void SetUp() override {
+        dossier::Dossier d;
+        d.code = *dossier::parse_dossier_code(kCode);
+        d.status = dossier::DossierStatus::processing;
+        d.procedure_name = "Đăng ký khai sinh";
+        d.applicant_name = "Nguyễn Văn Mẫu";
+        parts->dossiers->dossiers[kCode] = d;
+        feature = std::make_unique<DossierFeature>(
+            FeatureContext{config, parts, clock, translator, completions, shell});
+        shell.feature = feature.get();
+        feature->register_ui(registry);
+        feature->start();
+        ASSERT_TRUE(test::pump(completions, *feature));
+    }
+    void type(const std::string& text) { ASSERT_TRUE(feature->handle_input(ui::KeyboardInput{text})); }
+};
+
+TEST_F(DossierFixture, TypedCodeIsLookedUpAndTheStatusOpens) {
+    shell.go(kScanScreen);
+    type("h15.50.05.13-261008-0975");
+    feature->handle(ui::FeatureCommand::of(SubmitDossierCode{}));
+    ASSERT_TRUE(test::pump(completions, *feature));
+    ASSERT_TRUE(feature->model().result.has_value());
+    EXPECT_EQ(feature->model().result->status, 4);
+    EXPECT_NE(feature->model().result->applicant_masked, "Nguyễn Văn Mẫu"); // names are masked
+    EXPECT_EQ(shell.screen(), kStatusScreen);
+}
+
+TEST_F(DossierFixture, EnterOnTheKeyboardSubmitsToo) {
+    shell.go(kScanScreen);
+    type(kCode);
+    ASSERT_TRUE(feature->handle_input(ui::KeyboardEnter{}));
+    ASSERT_TRUE(test::pump(completions, *feature));
+    EXPECT_EQ(shell.screen(), kStatusScreen);
+}
+
+TEST_F(DossierFixture, UnknownCodeSaysNotFound) {
+    shell.go(kScanScreen);
+    type("H15.50.05.13-261008-0976");
+    feature->handle(ui::FeatureCommand::of(SubmitDossierCode{}));
+    ASSERT_TRUE(test::pump(completions, *feature));
+    EXPECT_FALSE(feature->model().result.has_value());
+    EXPECT_FALSE(feature->model().error_key.empty());
+    EXPECT_EQ(shell.screen(), kScanScreen);
+}
+
+TEST_F(DossierFixture, ALookupTheCitizenLeftIsDropped) {
+    parts->dossiers->delay = std::chrono::milliseconds(150);
+    shell.go(kScanScreen);
+    type(kCode);
+    feature->handle(ui::FeatureCommand::of(SubmitDossierCode{}));
+    EXPECT_TRUE(feature->model().looking_up);
+    shell.back(); // the citizen walks away before the answer comes
+    ASSERT_TRUE(test::pump(completions, *feature));
+    EXPECT_FALSE(feature->model().result.has_value());
+    EXPECT_EQ(shell.screen(), ui::kHomeScreen);
+}
+
+TEST_F(DossierFixture, AScannedReceiptOnAnyScreenOpensItsStatus) {
+    feature->handle_payload(std::string("https://dichvucong.hanoi.gov.vn/tra-cuu?code=") + kCode, "camera");
+    ASSERT_TRUE(test::pump(completions, *feature));
+    ASSERT_TRUE(feature->model().result.has_value());
+    EXPECT_EQ(shell.screen(), kStatusScreen);
+}
+
+TEST_F(DossierFixture, AForeignUrlIsRefusedWithAReason) {
+    feature->handle_payload("https://example.com/?code=H15.50.05.13-261008-0975", "camera");
+    ASSERT_TRUE(test::pump(completions, *feature));
+    EXPECT_EQ(shell.screen(), kScanScreen);
+    EXPECT_FALSE(feature->model().error_key.empty());
+    EXPECT_EQ(parts->dossiers->lookups.load(), 0);
+}
+
+TEST_F(DossierFixture, AUsbScannerBurstBecomesAScanNotTyping) {
+    shell.go(kScanScreen);
+    std::vector<ui::KeyPress> keys;
+    std::uint32_t t = 1000;
+    for (char ch : std::string(kCode))
+        keys.push_back({ui::KeyPress::Kind::text, std::string(1, ch), t++}); // 1 ms apart: no person types so
+    keys.push_back({ui::KeyPress::Kind::enter, {}, t});
+    auto left = feature->filter_keys(keys);
+    EXPECT_TRUE(left.empty());
+    ASSERT_TRUE(test::pump(completions, *feature));
+    EXPECT_TRUE(feature->model().typed.empty());
+    EXPECT_EQ(shell.screen(), kStatusScreen);
+}
+
+TEST_F(DossierFixture, ForgetErasesTheCitizensData) {
+    shell.go(kScanScreen);
+    type(kCode);
+    feature->forget();
+    EXPECT_TRUE(feature->model().typed.empty());
+    EXPECT_FALSE(feature->model().result.has_value());
+}
+
+TEST_F(DossierFixture, ChangingTheSourceReopensIt) {
+    EXPECT_EQ(parts->dossier_source_opens.load(), 1);
+    auto next = std::make_shared<config::Config>(*config);
+    next->dossier.sqlite_path = "/elsewhere/dossiers.sqlite";
+    auto changed = runtime::compare_plans(parts->plan(), runtime::plan_parts(*next, "/nonexistent-state"));
+    ASSERT_TRUE(changed.dossier);
+    EXPECT_FALSE(changed.tickets);
+    feature->reconfigure(next, parts, changed);
+    ASSERT_TRUE(test::pump(completions, *feature));
+    EXPECT_EQ(parts->dossier_source_opens.load(), 2);
+}
+
+} // namespace

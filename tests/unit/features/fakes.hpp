@@ -1,0 +1,126 @@
+#pragma once
+// Doubles for feature tests: a PartsFactory that hands out in-memory parts (and counts how often each was
+// opened), a Shell that keeps a screen stack, and a pump that runs the completion queue until a feature is
+// idle. No window, no SDL, no real driver.
+
+#include "drivers/printer/fake_layout_printer.hpp"
+#include "drivers/scanner/fake_decoder.hpp"
+#include "drivers/scanner/memory_frame_source.hpp"
+#include "kiosk/core/catalog/memory_cache.hpp"
+#include "kiosk/core/queue/memory_ticket_store.hpp"
+#include "kiosk/features/feature.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <thread>
+
+namespace kiosk::test {
+
+class FakeDossierSource final : public dossier::DossierSource {
+  public:
+    std::map<std::string, dossier::Dossier> dossiers;
+    std::chrono::milliseconds delay{0};
+    std::atomic<int> lookups{0};
+    [[nodiscard]] Result<dossier::Dossier> lookup(const dossier::DossierCode& code) override {
+        ++lookups;
+        std::this_thread::sleep_for(delay);
+        auto it = dossiers.find(code.str());
+        if (it == dossiers.end()) return make_error("not_found", "no such dossier");
+        return it->second;
+    }
+};
+
+class FakeParts final : public runtime::PartsFactory {
+  public:
+    explicit FakeParts(const config::Config& config, std::filesystem::path state = "/nonexistent-state")
+        : plan_(runtime::plan_parts(config, state)) {}
+
+    std::shared_ptr<queue::MemoryTicketStore> tickets = std::make_shared<queue::MemoryTicketStore>();
+    std::shared_ptr<FakeDossierSource> dossiers = std::make_shared<FakeDossierSource>();
+    std::shared_ptr<catalog::MemoryCatalogCache> cache = std::make_shared<catalog::MemoryCatalogCache>();
+    std::shared_ptr<printer::FakeLayoutPrinter> printer_double =
+        std::make_shared<printer::FakeLayoutPrinter>();
+    std::optional<Error> ticket_store_error;
+    mutable std::atomic<int> ticket_store_opens{0}, dossier_source_opens{0}, catalog_cache_opens{0};
+
+    [[nodiscard]] const runtime::PartsPlan& plan() const override { return plan_; }
+    [[nodiscard]] Result<std::shared_ptr<queue::TicketStore>> open_ticket_store() const override {
+        ++ticket_store_opens;
+        if (ticket_store_error) return *ticket_store_error;
+        return std::shared_ptr<queue::TicketStore>(tickets);
+    }
+    [[nodiscard]] Result<std::shared_ptr<dossier::DossierSource>> open_dossier_source() const override {
+        ++dossier_source_opens;
+        return std::shared_ptr<dossier::DossierSource>(dossiers);
+    }
+    [[nodiscard]] Result<std::shared_ptr<catalog::CatalogCacheStore>> open_catalog_cache() const override {
+        ++catalog_cache_opens;
+        return std::shared_ptr<catalog::CatalogCacheStore>(cache);
+    }
+    [[nodiscard]] Result<std::unique_ptr<catalog::CatalogFetcher>> open_catalog_fetcher() const override {
+        return make_error("config", "no gateway in tests");
+    }
+    [[nodiscard]] Result<std::shared_ptr<printer::LayoutPrinter>> printer() const override {
+        return std::shared_ptr<printer::LayoutPrinter>(printer_double);
+    }
+    [[nodiscard]] Result<std::unique_ptr<scanner::FrameSource>> open_camera() const override {
+        return std::unique_ptr<scanner::FrameSource>(
+            std::make_unique<scanner::MemoryFrameSource>(std::vector<scanner::Frame>{}, false));
+    }
+    [[nodiscard]] Result<std::unique_ptr<scanner::CodeDecoder>> make_decoder() const override {
+        return std::unique_ptr<scanner::CodeDecoder>(
+            std::make_unique<scanner::FakeDecoder>([](const scanner::Frame&) { return std::string(); }));
+    }
+
+  private:
+    runtime::PartsPlan plan_;
+};
+
+// Keeps a stack of screen ids and tells the feature under test about enter/leave like the app's shell.
+class FakeShell final : public features::Shell {
+  public:
+    features::Feature* feature = nullptr;
+    std::vector<std::string> stack{ui::kHomeScreen};
+    i18n::Lang language = i18n::Lang::vi;
+    std::vector<ui::Command> requested;
+
+    [[nodiscard]] std::string_view screen() const override { return stack.back(); }
+    [[nodiscard]] i18n::Lang lang() const override { return language; }
+    void request(ui::Command command) override {
+        requested.push_back(command);
+        if (const auto* nav = std::get_if<ui::Navigate>(&command)) go(nav->to);
+        if (std::holds_alternative<ui::GoBack>(command)) back();
+    }
+    void go(const std::string& to) {
+        if (feature && stack.back() != ui::kHomeScreen) feature->leave(stack.back());
+        stack.push_back(to);
+        if (feature) feature->enter(to, false);
+    }
+    void back() {
+        if (feature && feature->back(stack.back())) return;
+        if (stack.size() < 2) return;
+        if (feature) feature->leave(stack.back());
+        stack.pop_back();
+        if (feature && stack.back() != ui::kHomeScreen) feature->enter(stack.back(), true);
+    }
+};
+
+// Runs completions until the feature has no work in flight (bounded: 5 s).
+inline bool pump(tasks::CompletionQueue& completions, const features::Feature& feature) {
+    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (std::chrono::steady_clock::now() < until) {
+        completions.drain();
+        if (!feature.busy() && completions.pending() == 0) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return false;
+}
+
+// 09:00 Vietnam time on a Wednesday: every default service is open.
+inline Clock::time_point office_morning() {
+    using namespace std::chrono;
+    return sys_days{year{2026} / 11 / 25} + hours{2};
+}
+
+} // namespace kiosk::test
