@@ -222,19 +222,22 @@ Result<Db> Db::open(const OpenOptions& options) {
         // when several processes start together: retry until the busy timeout has passed.
         const auto deadline = std::chrono::steady_clock::now() + options.busy_timeout;
         for (;;) {
-            auto pragma = db.prepare("PRAGMA journal_mode=WAL");
-            if (!pragma) return pragma.error();
-            auto row = pragma->step();
-            if (row && *row) {
-                if (const std::string mode = pragma->text(0); mode != "wal")
+            auto pragma = db.prepare("PRAGMA journal_mode=WAL"); // preparing reads the schema: may be busy
+            Error failure = pragma ? Error{} : pragma.error();
+            if (pragma) {
+                auto row = pragma->step();
+                if (row && *row) {
+                    if (const std::string mode = pragma->text(0); mode != "wal")
+                        return make_error(kErrFailed,
+                                          describe(db.db_) + ": WAL journal mode refused (got " + mode + ")");
+                    break;
+                }
+                if (row)
                     return make_error(kErrFailed,
-                                      describe(db.db_) + ": WAL journal mode refused (got " + mode + ")");
-                break;
+                                      describe(db.db_) + ": PRAGMA journal_mode returned nothing");
+                failure = row.error();
             }
-            if (row)
-                return make_error(kErrFailed, describe(db.db_) + ": PRAGMA journal_mode returned nothing");
-            if (row.error().kind != kErrBusy || std::chrono::steady_clock::now() > deadline)
-                return row.error();
+            if (failure.kind != kErrBusy || std::chrono::steady_clock::now() > deadline) return failure;
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
     }
