@@ -2,8 +2,9 @@
 
 #include "kiosk/core/dossier/dossier_csv.hpp"
 
+#include "kiosk/store/sqlite_db.hpp"
+
 #include <nlohmann/json.hpp>
-#include <sqlite3.h>
 
 #include <fstream>
 #include <mutex>
@@ -36,55 +37,30 @@ constexpr const char* kColumns =
     "code, status, procedure_code, procedure_name, applicant_name, received_at, "
     "appointment_at, finished_at, result_delivery, counter, missing_documents, fee_vnd";
 
-struct StmtDeleter {
-    void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
-};
-using Stmt = std::unique_ptr<sqlite3_stmt, StmtDeleter>;
-
-std::string text_column(sqlite3_stmt* s, int col) {
-    const auto* p = sqlite3_column_text(s, col);
-    return p ? std::string(reinterpret_cast<const char*>(p),
-                           static_cast<std::size_t>(sqlite3_column_bytes(s, col)))
-             : std::string{};
-}
-
-void bind_text(sqlite3_stmt* s, int col, const std::string& v) {
-    sqlite3_bind_text(s, col, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-}
-
-void bind_time(sqlite3_stmt* s, int col, const std::optional<dossier::Seconds>& t) {
+void bind_time(sqlite::Statement& st, int index, const std::optional<dossier::Seconds>& t) {
     if (t)
-        bind_text(s, col, dossier::format_vn_timestamp(*t));
+        st.bind_text(index, dossier::format_vn_timestamp(*t));
     else
-        sqlite3_bind_null(s, col);
+        st.bind_null(index);
 }
 
 } // namespace
 
 struct DossierStoreSqlite::Impl {
-    sqlite3* db = nullptr;
+    sqlite::Db db;
     std::string path;
-    std::mutex mutex;
-    ~Impl() {
-        if (db) sqlite3_close(db);
+    std::mutex mutex; // one connection, used by one thread at a time
+
+    explicit Impl(sqlite::Db d) : db(std::move(d)), path(db.path().string()) {}
+
+    // Every database failure is kind "store"; the helper's message names the file and the SQL.
+    Error error(const std::string& what, const Error& e) const {
+        return make_error("store", "dossier store " + path + ": " + what + ": " + e.message);
     }
-    Error error(const std::string& what) const {
-        return make_error("store",
-                          "dossier store " + path + ": " + what + ": " + (db ? sqlite3_errmsg(db) : "no db"));
-    }
-    Result<Stmt> prepare(const std::string& sql) {
-        sqlite3_stmt* s = nullptr;
-        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) return error("prepare");
-        return Stmt(s);
-    }
-    Status exec(const char* sql) {
-        char* msg = nullptr;
-        if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
-            std::string m = msg ? msg : "unknown";
-            sqlite3_free(msg);
-            return make_error("store", "dossier store " + path + ": " + m);
-        }
-        return Ok{};
+    Result<sqlite::Statement> prepare(const std::string& sql) {
+        auto st = db.prepare(sql);
+        if (!st) return error("prepare", st.error());
+        return st;
     }
 };
 
@@ -92,13 +68,19 @@ DossierStoreSqlite::DossierStoreSqlite(std::unique_ptr<Impl> impl) : impl_(std::
 DossierStoreSqlite::~DossierStoreSqlite() = default;
 
 Result<std::unique_ptr<DossierStoreSqlite>> DossierStoreSqlite::open(const DossierStoreOptions& options) {
-    auto impl = std::make_unique<Impl>();
-    impl->path = options.path.string();
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
-    if (sqlite3_open_v2(impl->path.c_str(), &impl->db, flags, nullptr) != SQLITE_OK)
-        return impl->error("open");
-    sqlite3_busy_timeout(impl->db, options.busy_timeout_ms);
-    if (auto st = impl->exec(kSchema); !st) return st.error();
+    // Durability as it always was: SQLite's default rollback journal and synchronous level, no folder
+    // creation.
+    sqlite::OpenOptions o;
+    o.path = options.path;
+    o.journal = sqlite::Journal::keep;
+    o.synchronous = sqlite::Synchronous::keep;
+    o.busy_timeout = std::chrono::milliseconds(options.busy_timeout_ms);
+    auto db = sqlite::Db::open(o);
+    if (!db)
+        return make_error("store",
+                          "dossier store " + options.path.string() + ": open: " + db.error().message);
+    auto impl = std::make_unique<Impl>(std::move(db).value());
+    if (auto st = impl->db.exec(kSchema); !st) return impl->error("create table", st.error());
     return std::unique_ptr<DossierStoreSqlite>(new DossierStoreSqlite(std::move(impl)));
 }
 
@@ -106,12 +88,12 @@ Result<Dossier> DossierStoreSqlite::lookup(const dossier::DossierCode& code) {
     std::lock_guard lock(impl_->mutex);
     auto stmt = impl_->prepare(std::string("SELECT ") + kColumns + " FROM dossiers WHERE code = ?1");
     if (!stmt) return stmt.error();
-    sqlite3_stmt* s = stmt->get();
+    sqlite::Statement& s = *stmt;
     const std::string key = code.str();
-    bind_text(s, 1, key);
-    const int rc = sqlite3_step(s);
-    if (rc == SQLITE_DONE) return make_error("not_found", "dossier " + key + " is not in the local store");
-    if (rc != SQLITE_ROW) return impl_->error("lookup " + key);
+    s.bind_text(1, key);
+    auto row = s.step();
+    if (!row) return impl_->error("lookup " + key, row.error());
+    if (!*row) return make_error("not_found", "dossier " + key + " is not in the local store");
 
     // Rows were validated on import; re-check anyway so a hand-edited database cannot show garbage.
     const auto corrupt = [&](const std::string& what) {
@@ -119,29 +101,29 @@ Result<Dossier> DossierStoreSqlite::lookup(const dossier::DossierCode& code) {
     };
     Dossier d;
     d.code = code;
-    const auto status = dossier::status_from_int(sqlite3_column_int64(s, 1));
+    const auto status = dossier::status_from_int(s.int64(1));
     if (!status) return corrupt("bad status");
     d.status = *status;
-    d.procedure_code = text_column(s, 2);
-    d.procedure_name = text_column(s, 3);
-    d.applicant_name = text_column(s, 4);
+    d.procedure_code = s.text(2);
+    d.procedure_name = s.text(3);
+    d.applicant_name = s.text(4);
     for (int col : {5, 6, 7}) {
-        if (sqlite3_column_type(s, col) == SQLITE_NULL) continue;
-        auto t = dossier::parse_vn_timestamp(text_column(s, col));
+        if (s.is_null(col)) continue;
+        auto t = dossier::parse_vn_timestamp(s.text(col));
         if (!t) return corrupt(t.error().message);
         (col == 5 ? d.received_at : col == 6 ? d.appointment_at : d.finished_at) = *t;
     }
-    const auto delivery = dossier::delivery_from_string(text_column(s, 8));
+    const auto delivery = dossier::delivery_from_string(s.text(8));
     if (!delivery) return corrupt("bad result_delivery");
     d.delivery = *delivery;
-    d.counter = text_column(s, 9);
-    const auto docs = nlohmann::json::parse(text_column(s, 10), nullptr, false);
+    d.counter = s.text(9);
+    const auto docs = nlohmann::json::parse(s.text(10), nullptr, false);
     if (!docs.is_array()) return corrupt("missing_documents is not a JSON array");
     for (const auto& doc : docs) {
         if (!doc.is_string()) return corrupt("missing_documents holds a non-string");
         d.missing_documents.push_back(doc.get<std::string>());
     }
-    if (sqlite3_column_type(s, 11) != SQLITE_NULL) d.fee_vnd = sqlite3_column_int64(s, 11);
+    if (!s.is_null(11)) d.fee_vnd = s.int64(11);
     return d;
 }
 
@@ -164,37 +146,34 @@ Result<std::size_t> DossierStoreSqlite::import_csv_text(std::string_view text, s
     if (!rows) return rows.error();
 
     std::lock_guard lock(impl_->mutex);
-    if (auto st = impl_->exec("BEGIN IMMEDIATE"); !st) return st.error();
-    auto fail = [&](Error e) -> Result<std::size_t> {
-        (void)impl_->exec("ROLLBACK");
-        return e;
-    };
-    auto stmt = impl_->prepare(std::string("INSERT OR REPLACE INTO dossiers (") + kColumns +
-                               ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-    if (!stmt) return fail(stmt.error());
-    sqlite3_stmt* s = stmt->get();
-    for (const Dossier& d : *rows) {
-        sqlite3_reset(s);
-        sqlite3_clear_bindings(s);
-        bind_text(s, 1, d.code.str());
-        sqlite3_bind_int(s, 2, static_cast<int>(d.status));
-        bind_text(s, 3, d.procedure_code);
-        bind_text(s, 4, d.procedure_name);
-        bind_text(s, 5, d.applicant_name);
-        bind_time(s, 6, d.received_at);
-        bind_time(s, 7, d.appointment_at);
-        bind_time(s, 8, d.finished_at);
-        bind_text(s, 9, std::string(dossier::delivery_name(d.delivery)));
-        bind_text(s, 10, d.counter);
-        bind_text(s, 11, nlohmann::json(d.missing_documents).dump());
-        if (d.fee_vnd)
-            sqlite3_bind_int64(s, 12, *d.fee_vnd);
-        else
-            sqlite3_bind_null(s, 12);
-        if (sqlite3_step(s) != SQLITE_DONE) return fail(impl_->error("insert " + d.code.str()));
+    auto tx = sqlite::Transaction::begin(impl_->db, sqlite::Transaction::Mode::immediate);
+    if (!tx) return impl_->error("begin", tx.error());
+    {
+        auto stmt = impl_->prepare(std::string("INSERT OR REPLACE INTO dossiers (") + kColumns +
+                                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+        if (!stmt) return stmt.error(); // ~Transaction rolls back
+        sqlite::Statement& s = *stmt;
+        for (const Dossier& d : *rows) {
+            s.reset();
+            s.bind_text(1, d.code.str());
+            s.bind_int64(2, static_cast<int>(d.status));
+            s.bind_text(3, d.procedure_code);
+            s.bind_text(4, d.procedure_name);
+            s.bind_text(5, d.applicant_name);
+            bind_time(s, 6, d.received_at);
+            bind_time(s, 7, d.appointment_at);
+            bind_time(s, 8, d.finished_at);
+            s.bind_text(9, dossier::delivery_name(d.delivery));
+            s.bind_text(10, d.counter);
+            s.bind_text(11, nlohmann::json(d.missing_documents).dump());
+            if (d.fee_vnd)
+                s.bind_int64(12, *d.fee_vnd);
+            else
+                s.bind_null(12);
+            if (auto st = s.finish(); !st) return impl_->error("insert " + d.code.str(), st.error());
+        }
     }
-    stmt->reset();
-    if (auto st = impl_->exec("COMMIT"); !st) return fail(st.error());
+    if (auto st = tx->commit(); !st) return impl_->error("commit", st.error());
     return rows->size();
 }
 
@@ -202,8 +181,10 @@ Result<std::size_t> DossierStoreSqlite::count() {
     std::lock_guard lock(impl_->mutex);
     auto stmt = impl_->prepare("SELECT COUNT(*) FROM dossiers");
     if (!stmt) return stmt.error();
-    if (sqlite3_step(stmt->get()) != SQLITE_ROW) return impl_->error("count");
-    return static_cast<std::size_t>(sqlite3_column_int64(stmt->get(), 0));
+    auto row = stmt->step();
+    if (!row) return impl_->error("count", row.error());
+    if (!*row) return make_error("store", "dossier store " + impl_->path + ": count returned no row");
+    return static_cast<std::size_t>(stmt->int64(0));
 }
 
 } // namespace kiosk::store

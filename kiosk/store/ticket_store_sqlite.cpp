@@ -2,12 +2,12 @@
 
 #include "kiosk/core/queue/ticket_row.hpp"
 
-#include <sqlite3.h>
+#include "kiosk/store/sqlite_db.hpp"
 
+#include <cstdio>
 #include <mutex>
 #include <random>
 #include <string_view>
-#include <thread>
 #include <variant>
 
 namespace kiosk::store {
@@ -37,49 +37,26 @@ constexpr const char* kWaiting = "('issued','printed','print_failed')";
 
 using Value = std::variant<std::nullptr_t, long long, std::string>;
 
-// One prepared statement; finalized on scope exit.
-class Stmt {
-  public:
-    Stmt(sqlite3* db, std::string_view sql) : db_(db) {
-        rc_ = sqlite3_prepare_v2(db, sql.data(), int(sql.size()), &stmt_, nullptr);
+// Binds ?1, ?2 ... in order.
+void bind(sqlite::Statement& st, std::initializer_list<Value> values) {
+    int i = 1;
+    for (const auto& v : values) {
+        if (const auto* n = std::get_if<long long>(&v))
+            st.bind_int64(i, *n);
+        else if (const auto* s = std::get_if<std::string>(&v))
+            st.bind_text(i, *s);
+        else
+            st.bind_null(i);
+        ++i;
     }
-    ~Stmt() { sqlite3_finalize(stmt_); }
-    Stmt(const Stmt&) = delete;
-    Stmt& operator=(const Stmt&) = delete;
+}
 
-    [[nodiscard]] int prepare_rc() const { return rc_; }
-    void bind(std::initializer_list<Value> values) {
-        int i = 1;
-        for (const auto& v : values) {
-            if (std::holds_alternative<long long>(v))
-                sqlite3_bind_int64(stmt_, i, std::get<long long>(v));
-            else if (std::holds_alternative<std::string>(v)) {
-                const auto& s = std::get<std::string>(v);
-                sqlite3_bind_text(stmt_, i, s.data(), int(s.size()), SQLITE_TRANSIENT);
-            } else
-                sqlite3_bind_null(stmt_, i);
-            ++i;
-        }
-    }
-    int step() { return sqlite3_step(stmt_); }
-    [[nodiscard]] std::optional<std::string> text(int col) const {
-        if (sqlite3_column_type(stmt_, col) == SQLITE_NULL) return std::nullopt;
-        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
-        return std::string(p ? p : "", size_t(sqlite3_column_bytes(stmt_, col)));
-    }
-    [[nodiscard]] long long integer(int col) const { return sqlite3_column_int64(stmt_, col); }
-    [[nodiscard]] TicketRow row() const {
-        TicketRow r;
-        for (int i = 0; i < kTicketColumnCount; ++i)
-            r[i] = text(i);
-        return r;
-    }
-
-  private:
-    sqlite3* db_;
-    sqlite3_stmt* stmt_ = nullptr;
-    int rc_ = SQLITE_OK;
-};
+TicketRow ticket_row(const sqlite::Statement& st) {
+    TicketRow r;
+    for (int i = 0; i < kTicketColumnCount; ++i)
+        r[i] = st.optional_text(i);
+    return r;
+}
 
 std::string random_request_id() {
     std::random_device rd;
@@ -93,55 +70,51 @@ std::string random_request_id() {
 
 struct SqliteTicketStore::Impl {
     SqliteTicketStoreOptions options;
-    sqlite3* db = nullptr;
+    sqlite::Db db;
     std::mutex mutex; // one connection, used by one thread at a time
 
-    ~Impl() {
-        if (db) sqlite3_close_v2(db);
+    Impl(SqliteTicketStoreOptions o, sqlite::Db d) : options(std::move(o)), db(std::move(d)) {}
+
+    // The helper's error as a store error: lock contention is "busy" (callers may retry), an unopenable
+    // file "unreachable", anything else "failed".
+    static Error fail(const std::string& what, const Error& e) {
+        const char* kind = e.kind == sqlite::kErrBusy   ? kErrBusy
+                           : e.kind == sqlite::kErrOpen ? kErrUnreachable
+                                                        : kErrStore;
+        return make_error(kind, what + ": " + e.message);
     }
 
-    Error fail(const std::string& what, int rc) const {
-        const int base = rc & 0xff;
-        const char* kind = (base == SQLITE_BUSY || base == SQLITE_LOCKED) ? kErrBusy : kErrStore;
-        return make_error(kind, what + " in " + options.path.string() + ": " + sqlite3_errstr(rc) + " (" +
-                                    (db ? sqlite3_errmsg(db) : "no connection") + ")");
-    }
-
-    Status exec(const char* sql, const std::string& what) {
-        char* msg = nullptr;
-        int rc = sqlite3_exec(db, sql, nullptr, nullptr, &msg);
-        std::string detail = msg ? msg : "";
-        sqlite3_free(msg);
-        if (rc != SQLITE_OK) return fail(what + " (" + detail + ")", rc);
+    Status exec(const std::string& sql, const std::string& what) {
+        if (auto st = db.exec(sql); !st) return fail(what, st.error());
         return Ok{};
+    }
+
+    Result<sqlite::Statement> prepare(std::string_view sql, const std::string& what) {
+        auto st = db.prepare(sql);
+        if (!st) return fail(what + ": prepare", st.error());
+        return st;
     }
 
     // Runs `body` inside BEGIN IMMEDIATE ... COMMIT; rolls back if it fails.
     template <class F> auto transaction(const std::string& what, F&& body) -> decltype(body()) {
-        if (auto st = exec("BEGIN IMMEDIATE", what + ": begin"); !st) return st.error();
+        auto tx = sqlite::Transaction::begin(db, sqlite::Transaction::Mode::immediate);
+        if (!tx) return fail(what + ": begin", tx.error());
         auto result = body();
-        if (!result) {
-            (void)exec("ROLLBACK", what + ": rollback");
-            return result;
-        }
-        if (auto st = exec("COMMIT", what + ": commit"); !st) {
-            (void)exec("ROLLBACK", what + ": rollback");
-            return st.error();
-        }
+        if (!result) return result; // ~Transaction rolls back
+        if (auto st = tx->commit(); !st) return fail(what + ": commit", st.error());
         return result;
     }
 
     Result<Ticket> one_ticket(std::string_view where, std::initializer_list<Value> args,
                               const std::string& what) {
-        const std::string sql =
-            std::string("SELECT ") + kTicketColumns + " FROM queue_ticket WHERE " + std::string(where);
-        Stmt st(db, sql);
-        if (st.prepare_rc() != SQLITE_OK) return fail(what + ": prepare", st.prepare_rc());
-        st.bind(args);
-        const int rc = st.step();
-        if (rc == SQLITE_ROW) return ticket_from_row(st.row());
-        if (rc == SQLITE_DONE) return make_error(kErrNotFound, what + ": no such ticket");
-        return fail(what, rc);
+        auto st = prepare(
+            std::string("SELECT ") + kTicketColumns + " FROM queue_ticket WHERE " + std::string(where), what);
+        if (!st) return st.error();
+        bind(*st, args);
+        auto row = st->step();
+        if (!row) return fail(what, row.error());
+        if (!*row) return make_error(kErrNotFound, what + ": no such ticket");
+        return ticket_from_row(ticket_row(*st));
     }
 
     Result<Ticket> by_id(std::int64_t id) {
@@ -152,21 +125,18 @@ struct SqliteTicketStore::Impl {
     // the wrong state.
     Result<Ticket> update_one(const std::string& sql, std::initializer_list<Value> args, std::int64_t id,
                               const std::string& what) {
-        Result<Ticket> out = make_error(kErrStore, "unset");
         {
-            Stmt st(db, sql + " RETURNING " + kTicketColumns);
-            if (st.prepare_rc() != SQLITE_OK) return fail(what + ": prepare", st.prepare_rc());
-            st.bind(args);
-            const int rc = st.step();
-            if (rc == SQLITE_ROW)
-                out = ticket_from_row(st.row());
-            else if (rc != SQLITE_DONE)
-                return fail(what, rc);
-            else
-                out = make_error(kErrNotFound, "");
-            if (rc == SQLITE_ROW && st.step() != SQLITE_DONE) return fail(what + ": finish", SQLITE_ERROR);
+            auto st = prepare(sql + " RETURNING " + kTicketColumns, what);
+            if (!st) return st.error();
+            bind(*st, args);
+            auto row = st->step();
+            if (!row) return fail(what, row.error());
+            if (*row) {
+                auto out = ticket_from_row(ticket_row(*st));
+                if (auto done = st->finish(); !done) return fail(what + ": finish", done.error());
+                return out;
+            }
         }
-        if (out || out.error().kind != kErrNotFound) return out;
         auto current = by_id(id);
         if (!current) return current.error();
         return make_error(kErrBadState, what + ": ticket " + current->display + " (id " + std::to_string(id) +
@@ -178,44 +148,33 @@ SqliteTicketStore::SqliteTicketStore(std::unique_ptr<Impl> impl) : impl_(std::mo
 SqliteTicketStore::~SqliteTicketStore() = default;
 
 Result<std::unique_ptr<SqliteTicketStore>> SqliteTicketStore::open(const SqliteTicketStoreOptions& options) {
-    auto impl = std::make_unique<Impl>();
-    impl->options = options;
     if (options.office.empty()) return make_error(kErrStore, "ticket store: office id is empty");
-    std::error_code ec;
-    if (options.path.has_parent_path()) std::filesystem::create_directories(options.path.parent_path(), ec);
-    if (ec)
-        return make_error(kErrUnreachable, "cannot create folder " + options.path.parent_path().string() +
-                                               ": " + ec.message());
-    int rc = sqlite3_open_v2(options.path.c_str(), &impl->db,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
-    if (rc != SQLITE_OK) {
-        auto e = impl->fail("cannot open ticket database", rc);
-        e.kind = kErrUnreachable;
-        return e;
-    }
-    sqlite3_busy_timeout(impl->db, int(options.busy_timeout.count()));
-    // Switching to WAL needs a moment of exclusive access; several processes may start together.
-    const auto deadline = std::chrono::steady_clock::now() + options.busy_timeout;
-    for (;;) {
-        auto st = impl->exec("PRAGMA journal_mode=WAL", "set WAL journal");
-        if (st) break;
-        if (st.error().kind != kErrBusy || std::chrono::steady_clock::now() > deadline) return st.error();
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    if (auto st = impl->exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON", "set pragmas"); !st)
-        return st.error();
+    // synchronous=FULL: a committed number survives power loss.
+    sqlite::OpenOptions o;
+    o.path = options.path;
+    o.create_folder = true;
+    o.journal = sqlite::Journal::wal;
+    o.synchronous = sqlite::Synchronous::full;
+    o.busy_timeout = options.busy_timeout;
+    auto db = sqlite::Db::open(o);
+    if (!db) return Impl::fail("cannot open ticket database", db.error());
+    auto impl = std::make_unique<Impl>(options, std::move(db).value());
+    if (auto st = impl->exec("PRAGMA foreign_keys=ON", "set pragmas"); !st) return st.error();
     auto schema = impl->transaction("create schema", [&]() -> Status {
-        Stmt v(impl->db, "PRAGMA user_version");
-        if (v.step() != SQLITE_ROW) return impl->fail("read schema version", SQLITE_ERROR);
-        const long long version = v.integer(0);
+        auto v = impl->prepare("PRAGMA user_version", "read schema version");
+        if (!v) return v.error();
+        auto row = v->step();
+        if (!row) return Impl::fail("read schema version", row.error());
+        if (!*row)
+            return make_error(kErrStore, "read schema version of " + options.path.string() + ": no row");
+        const long long version = v->int64(0);
         if (version > kSchemaVersion)
             return make_error(kErrStore, "ticket database " + options.path.string() + " has schema version " +
                                              std::to_string(version) + ", newer than this program's " +
                                              std::to_string(kSchemaVersion));
         if (version == kSchemaVersion) return Ok{};
         if (auto st = impl->exec(kSchema, "create tables"); !st) return st;
-        return impl->exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str(),
-                          "set schema version");
+        return impl->exec("PRAGMA user_version=" + std::to_string(kSchemaVersion), "set schema version");
     });
     if (!schema) return schema.error();
     return std::unique_ptr<SqliteTicketStore>(new SqliteTicketStore(std::move(impl)));
@@ -239,37 +198,40 @@ Result<Ticket> SqliteTicketStore::issue(const Service& service, PriorityKind pri
         long long number = 0;
         {
             // The WHERE on DO UPDATE keeps the counter at the range end instead of running past it.
-            Stmt st(impl_->db, "INSERT INTO queue_counter (office, service, day, series, last_number) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (office, service, day, series) "
-                               "DO UPDATE SET last_number = last_number + 1 WHERE last_number < ?6 "
-                               "RETURNING last_number");
-            if (st.prepare_rc() != SQLITE_OK) return impl_->fail(what + ": prepare", st.prepare_rc());
-            st.bind({office, service.code, day, series, start, end});
-            const int rc = st.step();
-            if (rc == SQLITE_DONE)
+            auto st = impl_->prepare("INSERT INTO queue_counter (office, service, day, series, last_number) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (office, service, day, series) "
+                                     "DO UPDATE SET last_number = last_number + 1 WHERE last_number < ?6 "
+                                     "RETURNING last_number",
+                                     what);
+            if (!st) return st.error();
+            bind(*st, {office, service.code, day, series, start, end});
+            auto row = st->step();
+            if (!row) return Impl::fail(what + ": advance counter", row.error());
+            if (!*row)
                 return make_error(kErrRangeExhausted, "service '" + service.code +
                                                           "' has used every number " + std::to_string(start) +
                                                           ".." + std::to_string(end) + " of " + day);
-            if (rc != SQLITE_ROW) return impl_->fail(what + ": advance counter", rc);
-            number = st.integer(0);
-            if (st.step() != SQLITE_DONE) return impl_->fail(what + ": advance counter", SQLITE_ERROR);
+            number = st->int64(0);
+            if (auto done = st->finish(); !done) return Impl::fail(what + ": advance counter", done.error());
         }
         if (number > end)
             return make_error(kErrRangeExhausted, "service '" + service.code + "' range " +
                                                       std::to_string(start) + ".." + std::to_string(end) +
                                                       " is used up for " + day);
-        Stmt st(impl_->db,
-                std::string("INSERT INTO queue_ticket (office, service, day, series, number, display, "
-                            "priority, state, issued_at, request_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                            "'issued', ?8, ?9) RETURNING ") +
-                    kTicketColumns);
-        if (st.prepare_rc() != SQLITE_OK) return impl_->fail(what + ": prepare", st.prepare_rc());
-        st.bind({office, service.code, day, series, number, display_text(prefix, int(number)),
-                 std::string(to_string(priority)), to_unix_ms(now), random_request_id()});
-        const int rc = st.step();
-        if (rc != SQLITE_ROW) return impl_->fail(what + ": insert ticket", rc);
-        auto ticket = ticket_from_row(st.row());
-        if (st.step() != SQLITE_DONE) return impl_->fail(what + ": insert ticket", SQLITE_ERROR);
+        auto st =
+            impl_->prepare(std::string("INSERT INTO queue_ticket (office, service, day, series, number, "
+                                       "display, priority, state, issued_at, request_id) VALUES (?1, "
+                                       "?2, ?3, ?4, ?5, ?6, ?7, 'issued', ?8, ?9) RETURNING ") +
+                               kTicketColumns,
+                           what);
+        if (!st) return st.error();
+        bind(*st, {office, service.code, day, series, number, display_text(prefix, int(number)),
+                   std::string(to_string(priority)), to_unix_ms(now), random_request_id()});
+        auto row = st->step();
+        if (!row) return Impl::fail(what + ": insert ticket", row.error());
+        if (!*row) return make_error(kErrStore, what + ": insert ticket returned no row");
+        auto ticket = ticket_from_row(ticket_row(*st));
+        if (auto done = st->finish(); !done) return Impl::fail(what + ": insert ticket", done.error());
         return ticket;
     });
 }
@@ -311,18 +273,19 @@ Result<std::optional<Ticket>> SqliteTicketStore::call_next(const std::string& se
     const std::string day = day_of(now).iso;
     const std::string what = "call next " + service;
     // One statement: picking and marking happen atomically even with other processes on the file.
-    Stmt st(impl_->db,
-            std::string("UPDATE queue_ticket SET state = 'called', counter = ?1, called_at = ?2 "
-                        "WHERE id = (SELECT id FROM queue_ticket WHERE office = ?3 AND day = ?4 AND "
-                        "service = ?5 AND state IN ") +
-                kWaiting + " ORDER BY series DESC, id LIMIT 1) RETURNING " + kTicketColumns);
-    if (st.prepare_rc() != SQLITE_OK) return impl_->fail(what + ": prepare", st.prepare_rc());
-    st.bind({(long long)counter, to_unix_ms(now), impl_->options.office, day, service});
-    const int rc = st.step();
-    if (rc == SQLITE_DONE) return std::optional<Ticket>{};
-    if (rc != SQLITE_ROW) return impl_->fail(what, rc);
-    auto t = ticket_from_row(st.row());
-    if (st.step() != SQLITE_DONE) return impl_->fail(what + ": finish", SQLITE_ERROR);
+    auto st =
+        impl_->prepare(std::string("UPDATE queue_ticket SET state = 'called', counter = ?1, called_at = "
+                                   "?2 WHERE id = (SELECT id FROM queue_ticket WHERE office = ?3 AND "
+                                   "day = ?4 AND service = ?5 AND state IN ") +
+                           kWaiting + " ORDER BY series DESC, id LIMIT 1) RETURNING " + kTicketColumns,
+                       what);
+    if (!st) return st.error();
+    bind(*st, {(long long)counter, to_unix_ms(now), impl_->options.office, day, service});
+    auto row = st->step();
+    if (!row) return Impl::fail(what, row.error());
+    if (!*row) return std::optional<Ticket>{};
+    auto t = ticket_from_row(ticket_row(*st));
+    if (auto done = st->finish(); !done) return Impl::fail(what + ": finish", done.error());
     if (!t) return t.error();
     return std::optional<Ticket>(std::move(t).value());
 }
@@ -349,16 +312,17 @@ Result<Ticket> SqliteTicketStore::find(const OfficeDay& day, const std::string& 
 
 Result<std::vector<Ticket>> SqliteTicketStore::list(const OfficeDay& day) {
     std::lock_guard lock(impl_->mutex);
-    Stmt st(impl_->db, std::string("SELECT ") + kTicketColumns +
-                           " FROM queue_ticket WHERE office = ?1 AND day = ?2 ORDER BY id");
-    if (st.prepare_rc() != SQLITE_OK) return impl_->fail("list: prepare", st.prepare_rc());
-    st.bind({impl_->options.office, day.iso});
+    auto st = impl_->prepare(std::string("SELECT ") + kTicketColumns +
+                                 " FROM queue_ticket WHERE office = ?1 AND day = ?2 ORDER BY id",
+                             "list");
+    if (!st) return st.error();
+    bind(*st, {impl_->options.office, day.iso});
     std::vector<Ticket> out;
     for (;;) {
-        const int rc = st.step();
-        if (rc == SQLITE_DONE) break;
-        if (rc != SQLITE_ROW) return impl_->fail("list " + day.iso, rc);
-        auto t = ticket_from_row(st.row());
+        auto row = st->step();
+        if (!row) return Impl::fail("list " + day.iso, row.error());
+        if (!*row) break;
+        auto t = ticket_from_row(ticket_row(*st));
         if (!t) return t.error();
         out.push_back(std::move(t).value());
     }
@@ -367,32 +331,34 @@ Result<std::vector<Ticket>> SqliteTicketStore::list(const OfficeDay& day) {
 
 Result<int> SqliteTicketStore::ahead_of(const Ticket& ticket) {
     std::lock_guard lock(impl_->mutex);
-    Stmt st(impl_->db,
-            std::string("SELECT count(*) FROM queue_ticket WHERE office = ?1 AND day = ?2 AND service = ?3 "
-                        "AND state IN ") +
-                kWaiting + " AND (series > ?4 OR (series = ?4 AND id < ?5))");
-    if (st.prepare_rc() != SQLITE_OK) return impl_->fail("ahead of: prepare", st.prepare_rc());
-    st.bind({ticket.office, ticket.day.iso, ticket.service, (long long)(ticket.is_priority() ? 1 : 0),
-             (long long)ticket.id});
-    const int rc = st.step();
-    if (rc != SQLITE_ROW) return impl_->fail("ahead of " + ticket.display, rc);
-    return int(st.integer(0));
+    auto st = impl_->prepare(std::string("SELECT count(*) FROM queue_ticket WHERE office = ?1 AND day = ?2 "
+                                         "AND service = ?3 AND state IN ") +
+                                 kWaiting + " AND (series > ?4 OR (series = ?4 AND id < ?5))",
+                             "ahead of");
+    if (!st) return st.error();
+    bind(*st, {ticket.office, ticket.day.iso, ticket.service, (long long)(ticket.is_priority() ? 1 : 0),
+               (long long)ticket.id});
+    auto row = st->step();
+    if (!row) return Impl::fail("ahead of " + ticket.display, row.error());
+    if (!*row) return make_error(kErrStore, "ahead of " + ticket.display + ": count returned no row");
+    return int(st->int64(0));
 }
 
 Result<std::vector<std::chrono::milliseconds>> SqliteTicketStore::service_times(const std::string& service,
                                                                                 const OfficeDay& day) {
     std::lock_guard lock(impl_->mutex);
-    Stmt st(impl_->db,
-            "SELECT served_at - called_at FROM queue_ticket WHERE office = ?1 AND day = ?2 AND service = "
-            "?3 AND state = 'served' AND called_at IS NOT NULL AND served_at IS NOT NULL");
-    if (st.prepare_rc() != SQLITE_OK) return impl_->fail("service times: prepare", st.prepare_rc());
-    st.bind({impl_->options.office, day.iso, service});
+    auto st = impl_->prepare(
+        "SELECT served_at - called_at FROM queue_ticket WHERE office = ?1 AND day = ?2 AND service = "
+        "?3 AND state = 'served' AND called_at IS NOT NULL AND served_at IS NOT NULL",
+        "service times");
+    if (!st) return st.error();
+    bind(*st, {impl_->options.office, day.iso, service});
     std::vector<std::chrono::milliseconds> out;
     for (;;) {
-        const int rc = st.step();
-        if (rc == SQLITE_DONE) break;
-        if (rc != SQLITE_ROW) return impl_->fail("service times " + service, rc);
-        out.emplace_back(st.integer(0));
+        auto row = st->step();
+        if (!row) return Impl::fail("service times " + service, row.error());
+        if (!*row) break;
+        out.emplace_back(st->int64(0));
     }
     return out;
 }
