@@ -68,12 +68,12 @@ DossierStoreSqlite::DossierStoreSqlite(std::unique_ptr<Impl> impl) : impl_(std::
 DossierStoreSqlite::~DossierStoreSqlite() = default;
 
 Result<std::unique_ptr<DossierStoreSqlite>> DossierStoreSqlite::open(const DossierStoreOptions& options) {
-    // Durability as it always was: SQLite's default rollback journal and synchronous level, no folder
-    // creation.
+    // WAL so a lookup never waits for an import (an import is one transaction); NORMAL: a power cut may
+    // lose the last import, which is re-run from its CSV. An in-memory store has no journal to change.
     sqlite::OpenOptions o;
     o.path = options.path;
-    o.journal = sqlite::Journal::keep;
-    o.synchronous = sqlite::Synchronous::keep;
+    o.journal = options.path == ":memory:" ? sqlite::Journal::keep : sqlite::Journal::wal;
+    o.synchronous = sqlite::Synchronous::normal;
     o.busy_timeout = std::chrono::milliseconds(options.busy_timeout_ms);
     auto db = sqlite::Db::open(o);
     if (!db)
