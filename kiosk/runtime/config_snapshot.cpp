@@ -56,13 +56,17 @@ ConfigStore::ConfigStore(ConfigRequest request, ResolvedConfig resolved)
     : request_(std::move(request)), resolved_(std::move(resolved)) {}
 
 Result<ConfigPtr> ConfigStore::apply_override(const std::string& key_value) {
-    auto check = config::load_config_text("", "--set", {key_value});
-    for (const auto& problem : check.problems)
-        if (problem.origin == "--set") return make_error("invalid_override", problem.to_string());
     auto trial = request_.overrides;
     trial.push_back(key_value);
     // The state folder stays where the kiosk started: moving it live would orphan the stores.
     auto next = resolve(resolved_.path, trial, resolved_.state_dir);
+    // Validated against the configuration it lands on (file or last good copy, earlier overrides): a value
+    // that only makes sense with another setting is judged with that setting.
+    if (next.source != resolved_.source || next.problems.size() > resolved_.problems.size()) {
+        for (const auto& problem : next.problems)
+            if (problem.origin == "--set") return make_error("invalid_override", problem.to_string());
+        return make_error("invalid_override", key_value + " does not validate with the configuration in use");
+    }
     request_.overrides = std::move(trial);
     resolved_ = std::move(next);
     return resolved_.config;

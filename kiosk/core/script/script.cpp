@@ -77,7 +77,7 @@ Result<std::vector<Step>> parse_script(std::string_view text, std::string_view o
         std::string_view verb = c.word();
         Step step;
         step.line = line_no;
-        if (verb == "tap!" || verb == "expect!" || verb == "expect_not!") {
+        if (verb == "tap!" || verb == "expect!" || verb == "expect_not!" || verb == "set!") {
             step.no_settle = true;
             verb.remove_suffix(1);
         }

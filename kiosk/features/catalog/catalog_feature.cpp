@@ -158,9 +158,10 @@ void CatalogFeature::reconfigure(ConfigPtr config, PartsPtr parts, const runtime
     config_ = std::move(config);
     parts_ = std::move(parts);
     if (changed.catalog) {
-        // A different catalog source, cache or gateway: load again; the next sync follows the new interval.
+        // A different catalog source, cache or gateway: load again, and try the (new) gateway at once rather
+        // than at the next interval; a sync already running finishes on the parts it started with.
         load();
-        next_sync_ = clock_.now() + std::chrono::seconds(30);
+        next_sync_ = clock_.now();
     }
 }
 

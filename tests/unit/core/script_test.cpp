@@ -37,6 +37,12 @@ TEST(Script, BangFormsDoNotWaitForBackgroundWork) {
     EXPECT_EQ(r.value()[2].kind, StepKind::expect_not);
     EXPECT_FALSE(r.value()[3].no_settle);
     EXPECT_FALSE(parse_script("wait! 10\n", "s.kiosk"));
+    auto set = parse_script("set! printer.paper_mm=58\nset ui.language=en\n", "s.kiosk");
+    ASSERT_TRUE(set) << set.error().message;
+    EXPECT_TRUE(set.value()[0].no_settle);
+    EXPECT_EQ(set.value()[0].kind, StepKind::set);
+    EXPECT_EQ(set.value()[0].text, "printer.paper_mm=58");
+    EXPECT_FALSE(set.value()[1].no_settle);
 }
 
 TEST(Script, ErrorsNameTheLine) {
