@@ -1,5 +1,6 @@
 #!/bin/sh
-# Sets up, builds and runs the whole test suite: the release preset, then the asan-ubsan preset.
+# Sets up, builds and runs the whole test suite: the release preset, the asan-ubsan preset, the tsan preset
+# (unit, integration and UI tests), bounded libFuzzer runs and the formatting check.
 # The tests start their own services (cupsd, PostgreSQL, loopback gateway and printer sinks) and render offscreen.
 set -eu
 cd "$(dirname "$0")/.."
@@ -13,6 +14,11 @@ for preset in release asan-ubsan; do
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --preset "$preset" -j "$jobs"
 done
+echo "=== tsan (ThreadSanitizer: unit, integration and UI tests)"
+cmake --preset tsan >/dev/null
+cmake --build --preset tsan -j "$jobs"
+TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$(pwd)/tests/tsan.supp" \
+  ctest --preset tsan -j "$jobs"
 echo "=== fuzz (libFuzzer, clang, 20 s per target)"
 cmake --preset fuzz >/dev/null
 fuzz_targets=$(cd tests/fuzz && ls *_fuzz.cpp | sed 's/\.cpp$//')

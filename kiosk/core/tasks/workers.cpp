@@ -31,6 +31,12 @@ size_t Workers::queued() const {
     return jobs_.size();
 }
 
+bool Workers::idle() const {
+    // One look under the lock: a job moving from the queue to a thread is never missed in between.
+    std::lock_guard lock(mutex_);
+    return jobs_.empty() && busy_.load() == 0;
+}
+
 void Workers::run() {
     for (;;) {
         Job job;
@@ -44,6 +50,7 @@ void Workers::run() {
         }
         auto completion = job();
         if (completion) queue_.post(std::move(completion));
+        std::lock_guard lock(mutex_);
         --busy_;
     }
 }

@@ -28,6 +28,9 @@ class Workers {
     void submit(Job job);
     [[nodiscard]] size_t busy() const { return busy_.load(); }
     [[nodiscard]] size_t queued() const;
+    // No job queued and none running, judged at one instant (busy() and queued() read one after the other
+    // can both miss a job that just moved from the queue to a thread).
+    [[nodiscard]] bool idle() const;
 
   private:
     void run();

@@ -84,7 +84,7 @@ DossierFeature::~DossierFeature() {
 }
 
 bool DossierFeature::busy() const {
-    return worker_.busy() > 0 || worker_.queued() > 0 || wedge_.holding() || (decoder_ && !decoder_->idle());
+    return !worker_.idle() || wedge_.holding() || (decoder_ && !decoder_->idle());
 }
 
 std::string DossierFeature::redact(const std::string& code) {

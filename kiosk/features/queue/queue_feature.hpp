@@ -29,7 +29,7 @@ class QueueFeature final : public Feature {
     void enter(std::string_view screen, bool returning) override;
     void leave(std::string_view screen) override;
     Clock::time_point tick(Clock::time_point now) override;
-    [[nodiscard]] bool busy() const override { return worker_.busy() > 0 || worker_.queued() > 0; }
+    [[nodiscard]] bool busy() const override { return !worker_.idle(); }
     void report(health::HealthSnapshot& snapshot) const override;
     void forget() override { model_.forget(); }
     void reconfigure(ConfigPtr config, PartsPtr parts, const runtime::PartsChange& changed) override;

@@ -86,7 +86,7 @@ TEST(GatewayClient, AnswersCorrectlyAndSendsTheToken) {
     EXPECT_EQ(o.result->code, code());
     EXPECT_EQ(o.result->status, dossier::DossierStatus::processing);
     EXPECT_EQ(o.result->applicant_name, "Nguyễn Văn Thử");
-    EXPECT_EQ(gw.last_authorization, "Bearer test-token-123");
+    EXPECT_EQ(gw.last_authorization(), "Bearer test-token-123");
     EXPECT_EQ(gw.requests.load(), 1);
 }
 

@@ -73,12 +73,19 @@ class TestGateway {
     [[nodiscard]] int port() const { return port_; }
 
     std::atomic<int> requests{0};
-    std::string last_authorization; // written by the server thread, read after the call returns
+    // The Authorization header of the latest request (handlers run on several server threads at once).
+    [[nodiscard]] std::string last_authorization() const {
+        std::lock_guard lock(mutex_);
+        return last_authorization_;
+    }
 
   private:
     void dossier(const httplib::Request& req, httplib::Response& res) {
         const int n = ++requests;
-        last_authorization = req.get_header_value("Authorization");
+        {
+            std::lock_guard lock(mutex_);
+            last_authorization_ = req.get_header_value("Authorization");
+        }
         const std::string mode = req.matches[1];
         const std::string code = req.matches.size() > 2 ? std::string(req.matches[2]) : "H15-261008-0001";
         if (mode == "ok" || (mode == "flaky" && n > 2)) {
@@ -143,9 +150,10 @@ class TestGateway {
     httplib::Server server_;
     std::thread thread_;
     int port_ = -1;
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
     std::condition_variable cv_;
     bool stopping_ = false;
+    std::string last_authorization_;
 };
 
 // A loopback port with nothing listening on it (bound, read, closed).

@@ -52,7 +52,8 @@ TEST_F(QueueFixture, IssuesRecordsPrintsAndShowsTheTicket) {
     EXPECT_EQ(feature->model().chosen_service, "HT");
     EXPECT_TRUE(parts->tickets->tickets.empty());
     send(IssueTicket{"HT", ""});
-    ASSERT_TRUE(feature->model().ticket.has_value());
+    ASSERT_TRUE(feature->model().ticket.has_value())
+        << feature->model().error_key << " issuing=" << feature->model().issuing;
     EXPECT_EQ(feature->model().ticket->display, "A001");
     EXPECT_TRUE(feature->model().ticket->printed);
     ASSERT_EQ(parts->tickets->tickets.size(), 1u);
@@ -68,7 +69,7 @@ TEST_F(QueueFixture, ASecondTapWhileIssuingIsIgnored) {
     feature->handle(ui::FeatureCommand::of(IssueTicket{"HT", ""}));
     feature->handle(ui::FeatureCommand::of(IssueTicket{"HT", ""}));
     ASSERT_TRUE(test::pump(completions, *feature));
-    EXPECT_EQ(parts->tickets->tickets.size(), 1u);
+    EXPECT_EQ(parts->tickets->tickets.size(), 1u) << feature->model().error_key;
 }
 
 TEST_F(QueueFixture, APrinterFaultIsRecordedAndExplained) {
