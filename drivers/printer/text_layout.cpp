@@ -1,49 +1,7 @@
-// UTF-8 decoding, measuring, wrapping and drawing lines of text.
+// Measuring, wrapping and drawing lines of text.
 #include "drivers/printer/text_layout.hpp"
 
 namespace kiosk::printer {
-
-std::u32string decode_utf8(std::string_view s) {
-    std::u32string out;
-    out.reserve(s.size());
-    size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        int len = 0;
-        char32_t cp = 0;
-        if (c < 0x80) {
-            len = 1;
-            cp = c;
-        } else if ((c & 0xE0) == 0xC0) {
-            len = 2;
-            cp = c & 0x1Fu;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3;
-            cp = c & 0x0Fu;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4;
-            cp = c & 0x07u;
-        }
-        bool valid = len > 0 && i + static_cast<size_t>(len) <= s.size();
-        for (int k = 1; valid && k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
-            if ((cc & 0xC0) != 0x80) valid = false;
-            cp = (cp << 6) | (cc & 0x3Fu);
-        }
-        // Reject overlong forms, surrogates and out-of-range values.
-        static constexpr char32_t min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (valid && (cp < min_for_len[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)))
-            valid = false;
-        if (!valid) {
-            out.push_back(U'\uFFFD');
-            ++i;
-            continue;
-        }
-        out.push_back(cp);
-        i += static_cast<size_t>(len);
-    }
-    return out;
-}
 
 int measure(const FontSet& fonts, TextStyle style, std::u32string_view line) {
     int w = 0;

@@ -1,7 +1,8 @@
 #pragma once
-// Single-line text measurement, word wrapping and drawing of UTF-8 text onto a Raster with a FontSet.
+// Single-line text measurement, word wrapping and drawing of text (code points) onto a Raster with a FontSet.
 // It does not do bidi, shaping or hyphenation: lines break at spaces (or inside a word that alone is too
-// wide) and at '\n'. Invalid UTF-8 bytes become U+FFFD so bad input is visible rather than silently dropped.
+// wide) and at '\n'. It works on code points: callers decode UTF-8 with kiosk::text::decode, which turns
+// invalid bytes into U+FFFD so bad input is visible rather than silently dropped.
 
 #include "drivers/printer/font_set.hpp"
 #include "drivers/printer/raster.hpp"
@@ -17,7 +18,6 @@ struct TextStyle {
     int em = 24; // em size in dots
 };
 
-[[nodiscard]] std::u32string decode_utf8(std::string_view text);
 // Advance width of the line in dots, kerning included.
 [[nodiscard]] int measure(const FontSet& fonts, TextStyle style, std::u32string_view line);
 // Splits `text` into lines no wider than max_width (a single glyph wider than that still gets its own line).

@@ -3,6 +3,7 @@
 
 #include "drivers/printer/qr_matrix.hpp"
 #include "drivers/printer/text_layout.hpp"
+#include "kiosk/core/text/utf8.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -44,7 +45,7 @@ class Composer {
     // Wrapped lines, each centred (or left-aligned with a hanging indent for continuation lines).
     void text(std::string_view utf8, TextStyle style, bool centred = true, int hanging_indent = 0) {
         if (utf8.empty()) return;
-        const std::u32string text = decode_utf8(utf8);
+        const std::u32string text = text::decode(utf8);
         const auto lines = wrap(fonts_, style, text, content_ - (centred ? 0 : hanging_indent));
         for (size_t i = 0; i < lines.size(); ++i) {
             const int indent = (!centred && i > 0) ? hanging_indent : 0;
@@ -55,7 +56,7 @@ class Composer {
     // Inverse box (white text on black) for the priority label: visible from a distance.
     void inverse_label(std::string_view utf8, TextStyle style) {
         if (utf8.empty()) return;
-        const auto lines = wrap(fonts_, style, decode_utf8(utf8), content_ - style.em);
+        const auto lines = wrap(fonts_, style, text::decode(utf8), content_ - style.em);
         const int pad = style.em / 4;
         int widest = 0, total = 0;
         for (const auto& l : lines) {
@@ -75,7 +76,7 @@ class Composer {
     // The number, as large as fits the width (never above `em`).
     void big(std::string_view utf8, int em) {
         if (utf8.empty()) return;
-        const std::u32string text = decode_utf8(utf8);
+        const std::u32string text = text::decode(utf8);
         TextStyle style{Face::bold, em};
         const int w = measure(fonts_, style, text);
         if (w > content_) style.em = std::max(24, em * content_ / w);

@@ -3,6 +3,7 @@
 #include "kiosk/core/catalog/loader.hpp"
 #include "kiosk/core/catalog/stats.hpp"
 #include "kiosk/core/catalog/text_check.hpp"
+#include "kiosk/core/text/utf8.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -21,8 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // Invariants: success <=> no problems; every problem has a path and a message that are valid UTF-8.
     if (catalog.ok() != report.ok()) std::abort();
     for (const auto& problem : report.problems)
-        if (problem.path.empty() || problem.message.empty() || !kiosk::catalog::is_valid_utf8(problem.path) ||
-            !kiosk::catalog::is_valid_utf8(problem.message))
+        if (problem.path.empty() || problem.message.empty() || !kiosk::text::is_valid_utf8(problem.path) ||
+            !kiosk::text::is_valid_utf8(problem.message))
             std::abort();
     if (catalog.ok()) (void)kiosk::catalog::stats_to_json(kiosk::catalog::compute_stats(*catalog));
     (void)kiosk::catalog::check_text(text);

@@ -3,7 +3,7 @@
 // keys.
 #include "kiosk/core/dossier/name_mask.hpp"
 #include "kiosk/core/dossier/qr_payload.hpp"
-#include "kiosk/core/dossier/utf8.hpp"
+#include "kiosk/core/text/utf8.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -23,12 +23,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     } else {
         const auto& keys = qr_reason_keys();
         if (std::find(keys.begin(), keys.end(), code.error().kind) == keys.end()) std::abort();
-        if (!utf8::valid(code.error().message)) std::abort(); // details go to JSON logs
+        if (!kiosk::text::is_valid_utf8(code.error().message)) std::abort(); // details go to JSON logs
     }
     const auto direct = parse_dossier_code(input);
     if (direct && !parse_dossier_code(direct->str())) std::abort();
 
     const std::string masked = mask_applicant_name(input);
-    if (!utf8::valid(masked)) std::abort();
+    if (!kiosk::text::is_valid_utf8(masked)) std::abort();
     return 0;
 }

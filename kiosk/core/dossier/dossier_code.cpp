@@ -1,6 +1,6 @@
 #include "kiosk/core/dossier/dossier_code.hpp"
 
-#include "kiosk/core/dossier/utf8.hpp"
+#include "kiosk/core/text/utf8.hpp"
 
 #include <cstdio>
 #include <vector>
@@ -119,7 +119,7 @@ Result<DossierCode> parse_dossier_code(std::string_view input) {
     std::size_t pos = 0;
     while (pos < input.size()) {
         const std::size_t at = pos;
-        const auto cp = utf8::next(input, pos);
+        const auto cp = text::decode_next_strict(input, pos);
         if (!cp)
             return make_error("dossier.code.invalid_char", "invalid UTF-8 at byte " + std::to_string(at));
         if (is_space(*cp)) continue;

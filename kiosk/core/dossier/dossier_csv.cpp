@@ -1,6 +1,7 @@
 #include "kiosk/core/dossier/dossier_csv.hpp"
 
-#include "kiosk/core/dossier/utf8.hpp"
+#include "kiosk/core/text/classify.hpp"
+#include "kiosk/core/text/utf8.hpp"
 
 #include <charconv>
 #include <map>
@@ -143,9 +144,9 @@ Result<Dossier> to_dossier(const Row& row, std::string_view origin) {
         if (v.size() > kMaxFieldBytes) return cell(c).error("is longer than 1000 bytes", v);
         std::size_t pos = 0;
         while (pos < v.size()) {
-            const auto cp = utf8::next(v, pos);
+            const auto cp = text::decode_next_strict(v, pos);
             if (!cp) return cell(c).error("is not valid UTF-8", "");
-            if (utf8::is_control_or_format(*cp)) return cell(c).error("contains a control character", "");
+            if (text::is_control_or_format(*cp)) return cell(c).error("contains a control character", "");
         }
     }
     const auto& f = row.fields;

@@ -1,6 +1,7 @@
 #include "kiosk/core/dossier/gateway_response.hpp"
 
-#include "kiosk/core/dossier/utf8.hpp"
+#include "kiosk/core/text/classify.hpp"
+#include "kiosk/core/text/utf8.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -56,9 +57,9 @@ Result<std::string> text_field(const json& obj, const char* name, std::size_t ma
                    std::to_string(max_bytes));
     std::size_t pos = 0;
     while (pos < s.size()) {
-        const auto cp = utf8::next(s, pos);
+        const auto cp = text::decode_next_strict(s, pos);
         if (!cp) return bad(std::string("field '") + name + "' is not valid UTF-8");
-        if (utf8::is_control_or_format(*cp))
+        if (text::is_control_or_format(*cp))
             return bad(std::string("field '") + name + "' contains a control character");
     }
     if (required && s.empty()) return bad(std::string("field '") + name + "' is empty");

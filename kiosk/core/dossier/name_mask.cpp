@@ -1,8 +1,7 @@
 #include "kiosk/core/dossier/name_mask.hpp"
 
+#include "kiosk/core/text/classify.hpp"
 #include "kiosk/core/text/utf8.hpp"
-
-#include "kiosk/core/dossier/utf8.hpp"
 
 #include <vector>
 
@@ -18,7 +17,7 @@ std::string first_letter(const std::vector<char32_t>& word) {
     std::string out;
     std::size_t i = 0;
     if (i < word.size()) text::append_utf8(out, word[i++]);
-    while (i < word.size() && utf8::is_combining(word[i]))
+    while (i < word.size() && text::is_combining_mark(word[i]))
         text::append_utf8(out, word[i++]);
     return out;
 }
@@ -29,8 +28,8 @@ std::string mask_applicant_name(std::string_view full_name) {
     std::vector<std::vector<char32_t>> words(1);
     std::size_t pos = 0;
     while (pos < full_name.size()) {
-        const auto cp = utf8::next(full_name, pos);
-        if (!cp || utf8::is_control_or_format(*cp)) return "***";
+        const auto cp = text::decode_next_strict(full_name, pos);
+        if (!cp || text::is_control_or_format(*cp)) return "***";
         if (is_separator(*cp)) {
             if (!words.back().empty()) words.emplace_back();
         } else {

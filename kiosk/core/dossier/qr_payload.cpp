@@ -1,6 +1,7 @@
 #include "kiosk/core/dossier/qr_payload.hpp"
 
-#include "kiosk/core/dossier/utf8.hpp"
+#include "kiosk/core/text/classify.hpp"
+#include "kiosk/core/text/utf8.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -63,9 +64,9 @@ std::optional<std::pair<std::size_t, char32_t>> find_control(std::string_view s)
     std::size_t pos = 0;
     while (pos < s.size()) {
         const std::size_t at = pos;
-        const auto cp = utf8::next(s, pos);
+        const auto cp = text::decode_next_strict(s, pos);
         if (!cp) return std::make_pair(at, char32_t{0xFFFD});
-        if (utf8::is_control_or_format(*cp)) return std::make_pair(at, *cp);
+        if (text::is_control_or_format(*cp)) return std::make_pair(at, *cp);
     }
     return std::nullopt;
 }
@@ -194,7 +195,7 @@ Result<DossierCode> from_url(std::string_view url, std::string_view scheme, cons
     }
     for (std::size_t i = 0; i < found.size(); ++i) {
         if (!found[i]) continue;
-        if (!utf8::valid(*found[i]))
+        if (!text::is_valid_utf8(*found[i]))
             return make_error("dossier.qr.invalid_utf8",
                               "parameter '" + policy.param_names[i] + "' is not UTF-8");
         if (auto ctl = find_control(*found[i]))
@@ -223,7 +224,7 @@ Result<DossierCode> extract_dossier_code(std::string_view payload, const QrPolic
                                                      std::to_string(policy.max_bytes) + " accepted");
     if (payload.find('\0') != std::string_view::npos)
         return make_error("dossier.qr.binary", "payload contains NUL bytes (binary data)");
-    if (!utf8::valid(payload))
+    if (!text::is_valid_utf8(payload))
         return make_error("dossier.qr.invalid_utf8", "payload is not valid UTF-8 text");
     // Keyboard-wedge scanners end with CR/LF or Tab; surrounding whitespace carries no meaning.
     const std::string_view text = trim(payload);

@@ -1,147 +1,225 @@
 #include "kiosk/core/text/normalize.hpp"
 
-#include "kiosk/core/text/unicode_tables.hpp"
+#include "kiosk/core/text/char_table.hpp"
+#include "kiosk/core/text/classify.hpp"
 #include "kiosk/core/text/utf8.hpp"
 
+#include <utf8proc.h>
+
 #include <algorithm>
-#include <iterator>
+#include <cstdio>
+#include <vector>
 
 namespace kiosk::text {
 namespace {
 
-using detail::Composition;
-using detail::LatinLetter;
+using CodePoints = std::vector<utf8proc_int32_t>;
 
-const LatinLetter* find_letter(char32_t cp) {
-    const LatinLetter* begin = detail::kLatinLetters;
-    const LatinLetter* end = begin + detail::kLatinLetterCount;
-    const LatinLetter* it =
-        std::lower_bound(begin, end, cp, [](const LatinLetter& l, char32_t v) { return l.cp < v; });
-    return (it != end && it->cp == cp) ? it : nullptr;
+constexpr auto kDecompose = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
+// STABLE makes utf8proc respect the composition exclusions, as NFC requires.
+constexpr auto kCompose = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+
+bool is_ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-const Composition* find_decomposition(char32_t cp) {
-    const Composition* begin = detail::kDecompositions;
-    const Composition* end = begin + detail::kCompositionCount;
-    const Composition* it =
-        std::lower_bound(begin, end, cp, [](const Composition& c, char32_t v) { return c.composed < v; });
-    return (it != end && it->composed == cp) ? it : nullptr;
+unsigned ccc(utf8proc_int32_t cp) {
+    return combining_class(static_cast<char32_t>(cp));
 }
 
-char32_t find_composition(char32_t first, char32_t second) {
-    const Composition* begin = detail::kCompositions;
-    const Composition* end = begin + detail::kCompositionCount;
-    const Composition* it =
-        std::lower_bound(begin, end, std::pair{first, second},
-                         [](const Composition& c, const std::pair<char32_t, char32_t>& v) {
-                             return c.first < v.first || (c.first == v.first && c.second < v.second);
-                         });
-    return (it != end && it->first == first && it->second == second) ? it->composed : 0;
-}
-
-void decompose_into(char32_t cp, std::u32string& out) {
-    if (const Composition* d = find_decomposition(cp)) {
-        decompose_into(d->first, out);
-        out.push_back(d->second);
-    } else {
-        out.push_back(cp);
+// NFC of a sequence of valid code points: full canonical decomposition, canonical ordering, composition.
+CodePoints nfc_of(const utf8proc_int32_t* cps, std::size_t count) {
+    CodePoints out;
+    out.reserve(count + 8);
+    utf8proc_int32_t buf[32];
+    for (std::size_t i = 0; i < count; ++i) {
+        const utf8proc_ssize_t n = utf8proc_decompose_char(cps[i], buf, 32, kDecompose, nullptr);
+        if (n < 0 || n > 32)
+            out.push_back(cps[i]);
+        else
+            out.insert(out.end(), buf, buf + n);
     }
-}
-
-} // namespace
-
-bool is_combining_mark(char32_t cp) {
-    return cp >= 0x0300 && cp < 0x0370;
-}
-
-unsigned combining_class(char32_t cp) {
-    return is_combining_mark(cp) ? detail::kMarkClasses[cp - 0x0300] : 0;
-}
-
-char32_t to_lower(char32_t cp) {
-    if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-    if (const LatinLetter* l = find_letter(cp)) return l->lower;
-    return cp;
-}
-
-char32_t fold_char(char32_t cp) {
-    if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-    if (is_combining_mark(cp)) return 0;
-    if (const LatinLetter* l = find_letter(cp)) return l->fold != 0 ? l->fold : l->lower;
-    return cp;
-}
-
-bool is_word_char(char32_t cp) {
-    if (cp < 0x80) return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-    if (cp < 0x0250) return find_letter(cp) != nullptr;
-    if (is_combining_mark(cp)) return true;
-    if (cp >= 0x2000 && cp <= 0x2BFF) return false; // punctuation, symbols, arrows, currency (₫)
-    if (cp >= 0x3000 && cp <= 0x303F) return false; // CJK punctuation
-    if (cp >= 0xE000 && cp <= 0xF8FF) return false; // private use
-    return cp != 0xFEFF && cp != kReplacementChar && !(cp >= 0xFE00 && cp <= 0xFE0F);
-}
-
-std::string nfc(std::string_view utf8) {
-    // 1. full canonical decomposition
-    std::u32string cps;
-    cps.reserve(utf8.size());
-    for (std::size_t pos = 0; pos < utf8.size();)
-        decompose_into(decode_next(utf8, pos), cps);
-    // 2. canonical ordering: stable sort of each run of non-starters by combining class
-    for (std::size_t i = 0; i < cps.size();) {
-        if (combining_class(cps[i]) == 0) {
+    // canonical ordering: stable sort of every run of non-starters by combining class
+    for (std::size_t i = 0; i < out.size();) {
+        if (ccc(out[i]) == 0) {
             ++i;
             continue;
         }
         std::size_t j = i;
-        while (j < cps.size() && combining_class(cps[j]) != 0)
+        while (j < out.size() && ccc(out[j]) != 0)
             ++j;
-        std::stable_sort(cps.begin() + static_cast<std::ptrdiff_t>(i),
-                         cps.begin() + static_cast<std::ptrdiff_t>(j),
-                         [](char32_t a, char32_t b) { return combining_class(a) < combining_class(b); });
+        std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(i),
+                         out.begin() + static_cast<std::ptrdiff_t>(j),
+                         [](utf8proc_int32_t a, utf8proc_int32_t b) { return ccc(a) < ccc(b); });
         i = j;
     }
-    // 3. canonical composition
-    std::u32string out;
-    out.reserve(cps.size());
-    std::size_t starter = std::u32string::npos;
-    unsigned last_class = 0;
-    for (char32_t cp : cps) {
-        const unsigned cls = combining_class(cp);
-        if (starter != std::u32string::npos) {
-            const bool blocked = out.size() - 1 != starter && (last_class == 0 || last_class >= cls);
-            if (!blocked) {
-                if (const char32_t c = find_composition(out[starter], cp)) {
-                    out[starter] = c;
-                    continue;
-                }
+    const utf8proc_ssize_t n =
+        utf8proc_normalize_utf32(out.data(), static_cast<utf8proc_ssize_t>(out.size()), kCompose);
+    if (n >= 0) out.resize(static_cast<std::size_t>(n));
+    return out;
+}
+
+CodePoints nfc_of(const CodePoints& cps, std::size_t begin, std::size_t end) {
+    return nfc_of(cps.data() + begin, end - begin);
+}
+
+std::string hex_cp(utf8proc_int32_t cp) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+    return buf;
+}
+
+std::string at_byte(std::size_t offset) {
+    return " at byte " + std::to_string(offset);
+}
+
+// Explains why cps (the decoded text, starting at byte offsets `at`) differs from its NFC form `normal`.
+NfcProblem explain(const CodePoints& cps, const std::vector<std::size_t>& at, const CodePoints& normal) {
+    std::size_t k = 0;
+    while (k < cps.size() && k < normal.size() && cps[k] == normal[k])
+        ++k;
+    if (k == cps.size()) k = cps.size() - 1; // NFC is longer: only possible through the last code point
+    // The segment around k: its starter and the non-starters after it.
+    std::size_t s = k;
+    while (s > 0 && ccc(cps[s]) != 0)
+        --s;
+    std::size_t e = s + 1;
+    while (e < cps.size() && ccc(cps[e]) != 0)
+        ++e;
+    for (std::size_t i = s; i < e; ++i) {
+        if (nfc_of(cps, i, i + 1) != CodePoints{cps[i]})
+            return {at[i],
+                    "not NFC: " + hex_cp(cps[i]) + at_byte(at[i]) + " never occurs in normalized text"};
+    }
+    for (std::size_t i = s + 1; i < e; ++i) {
+        if (ccc(cps[i - 1]) > ccc(cps[i]))
+            return {at[i], "not NFC: combining marks out of canonical order" + at_byte(at[i])};
+    }
+    if (ccc(cps[s]) == 0) {
+        // The first code point after the starter (a mark, or the next starter such as a Hangul vowel) that
+        // NFC merges into it.
+        for (std::size_t j = s + 1; j < std::min(e + 1, cps.size()); ++j) {
+            CodePoints separate = nfc_of(cps, s, j);
+            separate.push_back(cps[j]);
+            if (nfc_of(cps, s, j + 1) != separate) {
+                std::string base;
+                append_utf8(base, static_cast<char32_t>(cps[s]));
+                return {at[j],
+                        "not NFC: " + hex_cp(cps[j]) + at_byte(at[j]) + " combines with '" + base +
+                            "' into one precomposed " +
+                            (is_combining_mark(static_cast<char32_t>(cps[j])) ? "letter (decomposed accent)"
+                                                                              : "character")};
             }
         }
-        if (cls == 0) {
-            starter = out.size();
-            last_class = 0;
-        } else {
-            last_class = cls;
-        }
-        out.push_back(cp);
     }
-    return encode(out);
+    return {at[k], "not NFC: normalization changes " + hex_cp(cps[k]) + at_byte(at[k])};
+}
+
+} // namespace
+
+bool nfc_stable(char32_t cp) {
+    return cp < 0x300 || (cp >= 0x1E00 && cp < 0x1F00) || (cp >= 0x2002 && cp < 0x20D0);
+}
+
+std::string nfc(std::string_view utf8) {
+    if (is_ascii(utf8)) return std::string(utf8);
+    CodePoints cps;
+    cps.reserve(utf8.size());
+    bool quick = true;
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        const char32_t cp = decode_next(utf8, pos);
+        quick = quick && nfc_stable(cp);
+        cps.push_back(static_cast<utf8proc_int32_t>(cp));
+    }
+    if (!quick) cps = nfc_of(cps.data(), cps.size());
+    std::string out;
+    out.reserve(utf8.size());
+    for (utf8proc_int32_t cp : cps)
+        append_utf8(out, static_cast<char32_t>(cp));
+    return out;
+}
+
+std::optional<NfcProblem> find_non_nfc(std::string_view utf8) {
+    bool quick = true;
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        if (static_cast<unsigned char>(utf8[pos]) < 0x80) {
+            ++pos;
+            continue;
+        }
+        const std::size_t start = pos;
+        const std::optional<char32_t> cp = decode_next_strict(utf8, pos);
+        if (!cp) return NfcProblem{start, "invalid UTF-8" + at_byte(start)};
+        quick = quick && nfc_stable(*cp);
+    }
+    if (quick) return std::nullopt;
+    CodePoints cps;
+    std::vector<std::size_t> at;
+    cps.reserve(utf8.size());
+    at.reserve(utf8.size());
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        at.push_back(pos);
+        cps.push_back(static_cast<utf8proc_int32_t>(*decode_next_strict(utf8, pos)));
+    }
+    const CodePoints normal = nfc_of(cps.data(), cps.size());
+    if (normal == cps) return std::nullopt;
+    return explain(cps, at, normal);
+}
+
+bool is_nfc(std::string_view utf8) {
+    return !find_non_nfc(utf8).has_value();
+}
+
+char32_t to_lower(char32_t cp) {
+    if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return cp;
+    return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)));
 }
 
 std::string to_lower(std::string_view utf8) {
     std::string out;
     out.reserve(utf8.size());
-    for (std::size_t pos = 0; pos < utf8.size();)
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        const auto b = static_cast<unsigned char>(utf8[pos]);
+        if (b < 0x80) {
+            out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+            ++pos;
+            continue;
+        }
         append_utf8(out, to_lower(decode_next(utf8, pos)));
+    }
     return out;
+}
+
+void append_folded(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+        return;
+    }
+    if (cp < detail::kTableEnd) {
+        const std::uint32_t info = detail::char_info(cp);
+        if (info & detail::kFoldDrops) return;
+        if (!(info & detail::kFoldMulti)) {
+            append_utf8(out, static_cast<char32_t>(info & detail::kFoldMask));
+            return;
+        }
+    }
+    char32_t folded[16];
+    const int n = detail::fold_code_point(cp, folded, 16);
+    for (int i = 0; i < n; ++i)
+        append_utf8(out, folded[i]);
 }
 
 std::string fold(std::string_view utf8) {
     std::string out;
     out.reserve(utf8.size());
     for (std::size_t pos = 0; pos < utf8.size();) {
-        const char32_t f = fold_char(decode_next(utf8, pos));
-        if (f != 0) append_utf8(out, f);
+        const auto b = static_cast<unsigned char>(utf8[pos]);
+        if (b < 0x80) {
+            out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+            ++pos;
+            continue;
+        }
+        append_folded(out, decode_next(utf8, pos));
     }
     return out;
 }

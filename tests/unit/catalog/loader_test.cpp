@@ -1,5 +1,6 @@
 #include "kiosk/core/catalog/loader.hpp"
 #include "kiosk/core/catalog/text_check.hpp"
+#include "kiosk/core/text/utf8.hpp"
 
 #include "test_support.hpp"
 
@@ -302,7 +303,7 @@ TEST(CatalogLoader, InvalidUtf8IsReportedWithItsPath) {
     ASSERT_EQ(report.total(), 1u);
     EXPECT_EQ(report.problems[0].path, "procedures[2].name");
     EXPECT_NE(report.problems[0].message.find("UTF-8"), std::string::npos) << report.problems[0].message;
-    EXPECT_TRUE(kiosk::catalog::is_valid_utf8(report.problems[0].message)); // hostile bytes escaped
+    EXPECT_TRUE(kiosk::text::is_valid_utf8(report.problems[0].message)); // hostile bytes escaped
 }
 
 TEST(CatalogLoader, DecomposedVietnameseIsRejected) {

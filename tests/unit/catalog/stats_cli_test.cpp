@@ -4,6 +4,7 @@
 #include "kiosk/core/catalog/stats.hpp"
 #include "kiosk/core/catalog/text_check.hpp"
 #include "kiosk/core/i18n/translator.hpp"
+#include "kiosk/core/text/utf8.hpp"
 
 #include "test_support.hpp"
 
@@ -12,6 +13,7 @@
 #include <sstream>
 
 using namespace kiosk::catalog;
+using kiosk::text::is_valid_utf8;
 
 namespace {
 std::filesystem::path fixture_path() {

@@ -1,6 +1,7 @@
 // Raster bit packing, grey conversion, UTF-8 decoding, Vietnamese glyph coverage and word wrapping.
 #include "drivers/printer/raster.hpp"
 #include "drivers/printer/text_layout.hpp"
+#include "kiosk/core/text/utf8.hpp"
 #include "tests/unit/printer/sample_tickets.hpp"
 
 #include <gtest/gtest.h>
@@ -38,15 +39,15 @@ TEST(Raster, GreyRoundTrip) {
     EXPECT_EQ(r.count_black(), 7);
 }
 
-TEST(Utf8, DecodesVietnameseAndReplacesInvalidBytes) {
-    EXPECT_EQ(decode_utf8("Cầu Giấy"), U"Cầu Giấy");
-    EXPECT_EQ(decode_utf8("5.000₫"), U"5.000₫");
-    EXPECT_EQ(decode_utf8("a\xFF"
-                          "b"),
+TEST(Utf8, TicketTextDecodesVietnameseAndReplacesInvalidBytes) {
+    EXPECT_EQ(text::decode("Cầu Giấy"), U"Cầu Giấy");
+    EXPECT_EQ(text::decode("5.000₫"), U"5.000₫");
+    EXPECT_EQ(text::decode("a\xFF"
+                           "b"),
               U"a\uFFFDb");
-    EXPECT_EQ(decode_utf8("\xC3"), U"\uFFFD");                     // truncated sequence
-    EXPECT_EQ(decode_utf8("\xC0\xAF"), U"\uFFFD\uFFFD");           // overlong '/'
-    EXPECT_EQ(decode_utf8("\xED\xA0\x80"), U"\uFFFD\uFFFD\uFFFD"); // surrogate
+    EXPECT_EQ(text::decode("\xC3"), U"\uFFFD");                     // truncated sequence
+    EXPECT_EQ(text::decode("\xC0\xAF"), U"\uFFFD\uFFFD");           // overlong '/'
+    EXPECT_EQ(text::decode("\xED\xA0\x80"), U"\uFFFD\uFFFD\uFFFD"); // surrogate
 }
 
 class Fonts : public ::testing::Test {
@@ -65,7 +66,7 @@ class Fonts : public ::testing::Test {
 FontSet* Fonts::fonts_ = nullptr;
 
 TEST_F(Fonts, CoverEveryVietnameseLetterAndDong) {
-    const std::u32string letters = decode_utf8(
+    const std::u32string letters = text::decode(
         "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ"
         "AÀẢÃÁẠĂẰẲẴẮẶÂẦẨẪẤẬĐEÈẺẼÉẸÊỀỂỄẾỆIÌỈĨÍỊOÒỎÕÓỌÔỒỔỖỐỘƠỜỞỠỚỢUÙỦŨÚỤƯỪỬỮỨỰYỲỶỸÝỴ₫–“”…•");
     for (Face f : {Face::regular, Face::bold})
@@ -86,8 +87,8 @@ TEST_F(Fonts, GlyphsAreCached) {
 TEST_F(Fonts, WrapKeepsEveryLineWithinWidth) {
     const TextStyle style{Face::regular, 24};
     const auto text =
-        decode_utf8("Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền "
-                    "với đất Siêudàiliềnkhôngcókhoảngtrắngnàocả");
+        text::decode("Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền "
+                     "với đất Siêudàiliềnkhôngcókhoảngtrắngnàocả");
     const auto lines = wrap(*fonts_, style, text, 200);
     ASSERT_GE(lines.size(), 5u);
     std::u32string joined;
@@ -103,7 +104,7 @@ TEST_F(Fonts, WrapKeepsEveryLineWithinWidth) {
     for (char32_t c : joined)
         if (c != U' ') joined_no_spaces += c;
     EXPECT_EQ(joined_no_spaces, no_spaces); // nothing lost or duplicated
-    EXPECT_EQ(wrap(*fonts_, style, decode_utf8("một\nhai"), 500).size(), 2u);
+    EXPECT_EQ(wrap(*fonts_, style, text::decode("một\nhai"), 500).size(), 2u);
 }
 
 TEST(FontSetLoad, ErrorNamesTheFile) {
