@@ -3,9 +3,9 @@
 //   tap "Visible label" | tap X Y | drag X1 Y1 X2 Y2 | type "text" | key NAME | wait MS
 //   expect "visible text" | expect_not "text" | screenshot PATH | set key=value
 // '#' starts a comment. Strings are double-quoted; \" and \\ escape. Parsing only: running lives in the app.
-// Every step but `wait` first waits (bounded) until input and background work have settled; `tap!`, `expect!`,
-// `expect_not!` and `set!` run at once instead, to check that the screen answers (and settings change) while
-// slow work is still in flight.
+// Every step but `wait` first waits (bounded) until input and background work have settled; `tap!`,
+// `expect!`, `expect_not!` and `set!` run at once instead, to check that the screen answers (and settings
+// change) while slow work is still in flight.
 
 #include "kiosk/core/util/result.hpp"
 
