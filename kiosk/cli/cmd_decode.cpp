@@ -78,7 +78,7 @@ int run_decode(CliContext& ctx) {
         return 1;
     };
 
-    auto decoder = scanner::ZxingDecoder::create(options);
+    auto decoder = ctx.root.make_decoder(options);
     if (!decoder) {
         ctx.err << "decode: " << decoder.error().message << "\n";
         return 2;
@@ -89,7 +89,9 @@ int run_decode(CliContext& ctx) {
     if (!outcome) return fail(outcome.error());
     const scanner::DecodeOutcome& out = *outcome;
     const double ms = static_cast<double>(out.elapsed.count()) / 1000.0;
-    const int ladder_size = static_cast<int>(decoder.value()->ladder().size());
+    // The ladder the decoder was built with: the options' own, or the default one.
+    const int ladder_size =
+        static_cast<int>(options.ladder.empty() ? scanner::default_ladder().size() : options.ladder.size());
 
     if (json) {
         nlohmann::json j{{"file", image},

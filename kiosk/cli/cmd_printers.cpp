@@ -64,6 +64,7 @@ ticket::TicketLayout sample_ticket(const CliContext& ctx, i18n::Lang lang) {
 int run_printers(CliContext& ctx) {
     bool json = false;
     printer::CupsSinkOptions options;
+    options.server = ctx.root.plan().printer.cups_server; // the configured CUPS server unless --server
     for (size_t i = 0; i < ctx.args.size(); ++i) {
         const auto& a = ctx.args[i];
         if (a == "--json") {
@@ -139,43 +140,54 @@ int run_print_test(CliContext& ctx) {
         ctx.err << "print-test: --paper must be 80 or 58, and --png and --cups exclude each other\n";
         return 2;
     }
-    const std::filesystem::path assets = ctx.root.plan().paths.assets;
-    auto fonts = printer::FontSet::load_from_assets(assets);
-    if (!fonts) {
-        ctx.err << "print-test: " << fonts.error().message << "\n";
-        return 1;
-    }
     i18n::Lang lang = i18n::Lang::vi;
     (void)i18n::parse_lang(ctx.config.ui.language, lang);
-    auto raster = printer::render_ticket(sample_ticket(ctx, lang), *paper, fonts.value());
-    if (!raster) {
-        ctx.err << "print-test: " << raster.error().message << "\n";
-        return 1;
-    }
-
-    std::unique_ptr<printer::TicketSink> sink;
-    const bool use_cups = !cups_dest.empty() || (png_dir.empty() && pc.sink == "cups");
-    if (use_cups) {
-        printer::CupsSinkOptions o;
-        o.server = server;
-        o.destination = cups_dest.empty() ? pc.cups_destination : cups_dest;
-        o.job_timeout_ms = pc.job_timeout_s * 1000;
-        sink = std::make_unique<printer::CupsSink>(o);
-    } else {
-        if (png_dir.empty())
-            png_dir = pc.png_dir.empty()
-                          ? (std::filesystem::temp_directory_path() / "motcua-print-test").string()
-                          : pc.png_dir;
-        sink = std::make_unique<printer::PngSink>(printer::PngSinkOptions{png_dir});
-    }
+    printer::PrintOutcome out;
+    std::string sink_name;
     const auto t0 = std::chrono::steady_clock::now();
-    const printer::PrintOutcome out = sink->print({raster.value(), "print-test"});
+    const bool as_configured =
+        png_dir.empty() && cups_dest.empty() && server.empty() && printer::paper_mm(*paper) == pc.paper_mm;
+    if (as_configured) {
+        // The kiosk's own printer, exactly as the composition root builds it for the kiosk.
+        auto configured = ctx.root.printer();
+        if (!configured) {
+            ctx.err << "print-test: " << configured.error().message << "\n";
+            return 1;
+        }
+        out = configured.value()->print(sample_ticket(ctx, lang), "print-test");
+        sink_name = configured.value()->describe();
+    } else {
+        // A one-off sink named on the command line (another queue, a PNG folder, the other paper width).
+        auto fonts = printer::FontSet::load_from_assets(ctx.root.plan().paths.assets);
+        if (!fonts) {
+            ctx.err << "print-test: " << fonts.error().message << "\n";
+            return 1;
+        }
+        auto raster = printer::render_ticket(sample_ticket(ctx, lang), *paper, fonts.value());
+        if (!raster) {
+            ctx.err << "print-test: " << raster.error().message << "\n";
+            return 1;
+        }
+        std::unique_ptr<printer::TicketSink> sink;
+        if (!cups_dest.empty() || (png_dir.empty() && pc.sink == "cups")) {
+            printer::CupsSinkOptions o;
+            o.server = server.empty() ? pc.cups_server : server;
+            o.destination = cups_dest.empty() ? pc.cups_destination : cups_dest;
+            o.job_timeout_ms = pc.job_timeout_s * 1000;
+            sink = std::make_unique<printer::CupsSink>(o);
+        } else {
+            if (png_dir.empty()) png_dir = ctx.root.plan().printer.png_dir.string();
+            sink = std::make_unique<printer::PngSink>(printer::PngSinkOptions{png_dir});
+        }
+        out = sink->print({raster.value(), "print-test"});
+        sink_name = sink->describe();
+    }
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     const std::string staff(ctx.translator.tr(printer::fault_staff_key(out.fault), lang));
     if (json) {
         ctx.out << nlohmann::json{{"ok", out.ok()},
-                                  {"sink", sink->describe()},
+                                  {"sink", sink_name},
                                   {"paper_mm", printer::paper_mm(*paper)},
                                   {"fault", printer::fault_code(out.fault)},
                                   {"message", staff},
@@ -188,8 +200,7 @@ int run_print_test(CliContext& ctx) {
         ctx.out << "printed " << printer::paper_mm(*paper) << " mm test ticket to " << out.location << " ("
                 << static_cast<int>(ms) << " ms)\n";
     } else {
-        ctx.err << "print-test failed on " << sink->describe() << ": " << printer::fault_code(out.fault)
-                << "\n"
+        ctx.err << "print-test failed on " << sink_name << ": " << printer::fault_code(out.fault) << "\n"
                 << staff << "\ndetail: " << out.detail << "\n";
     }
     return out.ok() ? 0 : 1;

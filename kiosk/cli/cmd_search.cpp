@@ -17,11 +17,6 @@ namespace {
 constexpr const char* kUsage =
     "usage: kioskctl search \"QUERY\" [--json] [--limit N] [--catalog PATH] [--synonyms PATH]\n";
 
-std::string assets_dir(const CliContext& ctx) {
-    return ctx.config.paths.assets_dir.empty() ? std::string(KIOSK_DEFAULT_ASSETS_DIR)
-                                               : ctx.config.paths.assets_dir;
-}
-
 Result<std::string> read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return make_error("not_found", "cannot open " + path);
@@ -46,10 +41,8 @@ int run_search(CliContext& ctx) {
     std::string query;
     bool json = false, have_query = false;
     std::size_t limit = 10;
-    std::string catalog_path = ctx.config.catalog.bundled.empty()
-                                   ? assets_dir(ctx) + "/catalog/procedures.json"
-                                   : ctx.config.catalog.bundled;
-    std::string synonyms_path = assets_dir(ctx) + "/catalog/synonyms.tsv";
+    std::string catalog_path = ctx.root.plan().catalog.bundled.string();
+    std::string synonyms_path = ctx.root.plan().catalog.synonyms.string();
     for (std::size_t i = 0; i < ctx.args.size(); ++i) {
         const std::string& a = ctx.args[i];
         const bool has_value = i + 1 < ctx.args.size();

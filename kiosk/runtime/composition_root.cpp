@@ -3,7 +3,6 @@
 #include "drivers/printer/cups_sink.hpp"
 #include "drivers/printer/png_sink.hpp"
 #include "drivers/printer/ticket_printer.hpp"
-#include "drivers/scanner/zxing_decoder.hpp"
 #include "kiosk/net/gateway_client.hpp"
 #include "kiosk/store/catalog_cache.hpp"
 #include "kiosk/store/dossier_store_sqlite.hpp"
@@ -139,7 +138,12 @@ Result<std::unique_ptr<scanner::FrameSource>> CompositionRoot::open_camera() con
 }
 
 Result<std::unique_ptr<scanner::CodeDecoder>> CompositionRoot::make_decoder() const {
-    auto decoder = scanner::ZxingDecoder::create({});
+    return make_decoder(scanner::DecoderOptions{});
+}
+
+Result<std::unique_ptr<scanner::CodeDecoder>>
+CompositionRoot::make_decoder(const scanner::DecoderOptions& options) const {
+    auto decoder = scanner::ZxingDecoder::create(options);
     if (!decoder) return decoder.error();
     return std::unique_ptr<scanner::CodeDecoder>(std::move(decoder).value());
 }

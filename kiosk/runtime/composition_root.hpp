@@ -7,6 +7,7 @@
 // printer instance for the whole kiosk). Thread rules: construct and adopt on one thread; the const
 // open_* calls may run on any worker.
 
+#include "drivers/scanner/zxing_decoder.hpp"
 #include "kiosk/net/status_server.hpp"
 #include "kiosk/runtime/config_snapshot.hpp"
 #include "kiosk/runtime/parts_factory.hpp"
@@ -30,6 +31,9 @@ class CompositionRoot final : public PartsFactory {
     [[nodiscard]] Result<std::shared_ptr<printer::LayoutPrinter>> printer() const override;
     [[nodiscard]] Result<std::unique_ptr<scanner::FrameSource>> open_camera() const override;
     [[nodiscard]] Result<std::unique_ptr<scanner::CodeDecoder>> make_decoder() const override;
+    // The same decoder with other settings (kioskctl decode --formats/--budget).
+    [[nodiscard]] Result<std::unique_ptr<scanner::CodeDecoder>>
+    make_decoder(const scanner::DecoderOptions& options) const;
 
     // The local dossier store itself (kioskctl dossier import); its folder is created.
     [[nodiscard]] Result<std::unique_ptr<store::DossierStoreSqlite>>
