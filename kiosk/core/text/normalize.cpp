@@ -175,7 +175,11 @@ char32_t to_lower(char32_t cp) {
     return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)));
 }
 
-std::string to_lower(std::string_view utf8) {
+namespace {
+
+// ASCII is lowercased byte by byte (the common case on the search path); every other code point goes through
+// `other(out, cp)`.
+template <class Other> std::string map_lowercase(std::string_view utf8, Other other) {
     std::string out;
     out.reserve(utf8.size());
     for (std::size_t pos = 0; pos < utf8.size();) {
@@ -185,9 +189,15 @@ std::string to_lower(std::string_view utf8) {
             ++pos;
             continue;
         }
-        append_utf8(out, to_lower(decode_next(utf8, pos)));
+        other(out, decode_next(utf8, pos));
     }
     return out;
+}
+
+} // namespace
+
+std::string to_lower(std::string_view utf8) {
+    return map_lowercase(utf8, [](std::string& out, char32_t cp) { append_utf8(out, to_lower(cp)); });
 }
 
 void append_folded(std::string& out, char32_t cp) {
@@ -210,18 +220,7 @@ void append_folded(std::string& out, char32_t cp) {
 }
 
 std::string fold(std::string_view utf8) {
-    std::string out;
-    out.reserve(utf8.size());
-    for (std::size_t pos = 0; pos < utf8.size();) {
-        const auto b = static_cast<unsigned char>(utf8[pos]);
-        if (b < 0x80) {
-            out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
-            ++pos;
-            continue;
-        }
-        append_folded(out, decode_next(utf8, pos));
-    }
-    return out;
+    return map_lowercase(utf8, [](std::string& out, char32_t cp) { append_folded(out, cp); });
 }
 
 } // namespace kiosk::text

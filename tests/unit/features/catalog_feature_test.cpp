@@ -12,24 +12,7 @@ using namespace kiosk::features::catalog_ui;
 
 namespace {
 
-struct CatalogFixture : ::testing::Test {
-    ManualClock clock{test::office_morning()};
-    i18n::Translator translator;
-    tasks::CompletionQueue completions;
-    test::FakeShell shell;
-    std::shared_ptr<const config::Config> config = std::make_shared<const config::Config>();
-    std::shared_ptr<test::FakeParts> parts = std::make_shared<test::FakeParts>(*config);
-    std::unique_ptr<CatalogFeature> feature;
-    UiRegistry registry;
-
-    void SetUp() override {
-        feature = std::make_unique<CatalogFeature>(
-            FeatureContext{config, parts, clock, translator, completions, shell});
-        shell.feature = feature.get();
-        feature->register_ui(registry);
-        feature->start();
-        ASSERT_TRUE(test::pump(completions, *feature));
-    }
+struct CatalogFixture : test::FeatureFixture<CatalogFeature> {
     void type(const std::string& keys) {
         for (char ch : keys)
             ASSERT_TRUE(feature->handle_input(ui::KeyboardInput{std::string(1, ch)}));

@@ -14,29 +14,14 @@ namespace {
 
 const char* const kCode = "H15.50.05.13-261008-0975";
 
-struct DossierFixture : ::testing::Test {
-    ManualClock clock{test::office_morning()};
-    i18n::Translator translator;
-    tasks::CompletionQueue completions;
-    test::FakeShell shell;
-    std::shared_ptr<const config::Config> config = std::make_shared<const config::Config>();
-    std::shared_ptr<test::FakeParts> parts = std::make_shared<test::FakeParts>(*config);
-    std::unique_ptr<DossierFeature> feature;
-    UiRegistry registry;
-
-    void SetUp() override {
+struct DossierFixture : test::FeatureFixture<DossierFeature> {
+    void prepare() override {
         dossier::Dossier d;
         d.code = *dossier::parse_dossier_code(kCode);
         d.status = dossier::DossierStatus::processing;
         d.procedure_name = "Đăng ký khai sinh";
         d.applicant_name = "Nguyễn Văn Mẫu";
         parts->dossiers->dossiers[kCode] = d;
-        feature = std::make_unique<DossierFeature>(
-            FeatureContext{config, parts, clock, translator, completions, shell});
-        shell.feature = feature.get();
-        feature->register_ui(registry);
-        feature->start();
-        ASSERT_TRUE(test::pump(completions, *feature));
     }
     void type(const std::string& text) { ASSERT_TRUE(feature->handle_input(ui::KeyboardInput{text})); }
 };
@@ -123,7 +108,7 @@ TEST_F(DossierFixture, ChangingTheSourceReopensIt) {
     EXPECT_EQ(parts->dossier_source_opens.load(), 1);
     auto next = std::make_shared<config::Config>(*config);
     next->dossier.sqlite_path = "/elsewhere/dossiers.sqlite";
-    auto changed = runtime::compare_plans(parts->plan(), runtime::plan_parts(*next, "/nonexistent-state"));
+    auto changed = change_to(*next);
     ASSERT_TRUE(changed.dossier);
     EXPECT_FALSE(changed.tickets);
     feature->reconfigure(next, parts, changed);

@@ -10,6 +10,8 @@
 #include "kiosk/core/queue/memory_ticket_store.hpp"
 #include "kiosk/features/feature.hpp"
 
+#include <gtest/gtest.h>
+
 #include <atomic>
 #include <chrono>
 #include <map>
@@ -122,5 +124,33 @@ inline Clock::time_point office_morning() {
     using namespace std::chrono;
     return sys_days{year{2026} / 11 / 25} + hours{2};
 }
+
+// One feature under test with its doubles: a frozen office-morning clock, the default configuration, fake
+// parts and a fake shell. prepare() runs before start() (fill the doubles there).
+template <class F> struct FeatureFixture : ::testing::Test {
+    ManualClock clock{office_morning()};
+    i18n::Translator translator;
+    tasks::CompletionQueue completions;
+    FakeShell shell;
+    std::shared_ptr<const config::Config> config = std::make_shared<const config::Config>();
+    std::shared_ptr<FakeParts> parts = std::make_shared<FakeParts>(*config);
+    std::unique_ptr<F> feature;
+    features::UiRegistry registry;
+
+    virtual void prepare() {}
+    void SetUp() override {
+        prepare();
+        feature = std::make_unique<F>(
+            features::FeatureContext{config, parts, clock, translator, completions, shell});
+        shell.feature = feature.get();
+        feature->register_ui(registry);
+        feature->start();
+        ASSERT_TRUE(pump(completions, *feature));
+    }
+    // The plan of a changed configuration compared with the fixture's.
+    [[nodiscard]] runtime::PartsChange change_to(const config::Config& next) const {
+        return runtime::compare_plans(parts->plan(), runtime::plan_parts(next, "/nonexistent-state"));
+    }
+};
 
 } // namespace kiosk::test

@@ -12,24 +12,7 @@ using namespace kiosk::features::queue_ui;
 
 namespace {
 
-struct QueueFixture : ::testing::Test {
-    ManualClock clock{test::office_morning()};
-    i18n::Translator translator;
-    tasks::CompletionQueue completions;
-    test::FakeShell shell;
-    std::shared_ptr<const config::Config> config = std::make_shared<const config::Config>();
-    std::shared_ptr<test::FakeParts> parts = std::make_shared<test::FakeParts>(*config);
-    std::unique_ptr<QueueFeature> feature;
-    UiRegistry registry;
-
-    void SetUp() override {
-        feature = std::make_unique<QueueFeature>(
-            FeatureContext{config, parts, clock, translator, completions, shell});
-        shell.feature = feature.get();
-        feature->register_ui(registry);
-        feature->start();
-        ASSERT_TRUE(test::pump(completions, *feature));
-    }
+struct QueueFixture : test::FeatureFixture<QueueFeature> {
     void send(auto command) {
         feature->handle(ui::FeatureCommand::of(std::move(command)));
         ASSERT_TRUE(test::pump(completions, *feature));
@@ -105,14 +88,13 @@ TEST_F(QueueFixture, ANewSnapshotReopensOnlyChangedParts) {
     EXPECT_EQ(parts->ticket_store_opens.load(), 1);
     auto next = std::make_shared<config::Config>(*config);
     next->ui.idle_timeout_s = 90;
-    feature->reconfigure(
-        next, parts, runtime::compare_plans(parts->plan(), runtime::plan_parts(*next, "/nonexistent-state")));
+    feature->reconfigure(next, parts, change_to(*next));
     ASSERT_TRUE(test::pump(completions, *feature));
     EXPECT_EQ(parts->ticket_store_opens.load(), 1); // nothing the store depends on changed
 
     auto moved = std::make_shared<config::Config>(*next);
     moved->queue.sqlite_path = "/elsewhere/queue.sqlite";
-    auto changed = runtime::compare_plans(parts->plan(), runtime::plan_parts(*moved, "/nonexistent-state"));
+    auto changed = change_to(*moved);
     EXPECT_TRUE(changed.tickets);
     feature->reconfigure(moved, parts, changed);
     ASSERT_TRUE(test::pump(completions, *feature));
