@@ -1,7 +1,5 @@
 #include "kiosk/features/dossier/dossier_feature.hpp"
 
-#include "drivers/scanner/decode_worker.hpp"
-#include "drivers/scanner/frame_source.hpp"
 #include "kiosk/core/dossier/name_mask.hpp"
 #include "kiosk/core/dossier/status.hpp"
 #include "kiosk/core/dossier/vn_time.hpp"
@@ -63,11 +61,19 @@ ui::DossierView make_view(const dossier::Dossier& d, dossier::Seconds now) {
 
 } // namespace
 
+struct DossierFeature::CameraSlot {
+    std::mutex mutex;
+    std::shared_ptr<CameraPipeline> pipeline;
+    uint64_t generation = 0; // the camera wanted now
+    bool closed = false;     // the feature is going away: no camera may be installed any more
+};
+
 DossierFeature::DossierFeature(const FeatureContext& c)
     : config_(c.config), parts_(c.parts), clock_(c.clock), completions_(c.completions), shell_(c.shell),
-      policy_(qr_policy(c.parts->plan())), wedge_(wedge_options(*c.config)), worker_(c.completions, 1) {
+      policy_(qr_policy(c.parts->plan())), wedge_(wedge_options(*c.config)),
+      camera_slot_(std::make_shared<CameraSlot>()), worker_(c.completions, 1),
+      camera_worker_(c.completions, 1) {
     model_.camera_enabled = config_->scanner.source != "none";
-    preview_mirror_ = config_->scanner.mirror;
 }
 
 void DossierFeature::register_ui(UiRegistry& registry) {
@@ -80,11 +86,18 @@ void DossierFeature::register_ui(UiRegistry& registry) {
 }
 
 DossierFeature::~DossierFeature() {
-    stop_camera();
+    std::shared_ptr<CameraPipeline> running;
+    {
+        std::lock_guard lock(camera_slot_->mutex);
+        camera_slot_->closed = true;
+        running = std::move(camera_slot_->pipeline);
+    }
+    camera_.reset();
+    if (running) running->stop(); // joins its threads; a camera still opening stops itself (slot closed)
 }
 
 bool DossierFeature::busy() const {
-    return !worker_.idle() || wedge_.holding() || (decoder_ && !decoder_->idle());
+    return !worker_.idle() || !camera_worker_.idle() || wedge_.holding() || (camera_ && camera_->decoding());
 }
 
 std::string DossierFeature::redact(const std::string& code) {
@@ -137,9 +150,7 @@ void DossierFeature::reconfigure(ConfigPtr config, PartsPtr parts, const runtime
     }
     if (changed.scanner) {
         wedge_ = scanner::HidWedgeScanner(wedge_options(*config_));
-        stop_camera();
-        decoder_.reset();
-        camera_.reset();
+        retire_camera();
         model_.scanner_hint_key.clear();
         model_.camera_enabled = config_->scanner.source != "none";
         if (model_.camera_enabled)
@@ -147,7 +158,7 @@ void DossierFeature::reconfigure(ConfigPtr config, PartsPtr parts, const runtime
         else
             scanner_health_.camera_state = "off";
     }
-    preview_mirror_ = config_->scanner.mirror;
+    model_.preview.mirror = config_->scanner.mirror;
 }
 
 void DossierFeature::report(health::HealthSnapshot& snapshot) const {
@@ -159,75 +170,96 @@ void DossierFeature::report(health::HealthSnapshot& snapshot) const {
         snapshot.scanner.camera_state = "error";
 }
 
+// Opens the camera and the decoder on the camera worker (device calls block); the running pipeline reaches
+// the UI thread through the completion queue. Its callbacks only post.
 void DossierFeature::start_camera() {
-    auto source = parts_->open_camera();
-    auto decoder = parts_->make_decoder();
-    if (!source || !decoder) {
-        scanner_health_.camera_state = !source ? source.error().kind : decoder.error().kind;
-        model_.scanner_hint_key = scanner::scanner_error_key(scanner_health_.camera_state);
-        std::fprintf(stderr, "scanner: %s\n", (!source ? source.error() : decoder.error()).message.c_str());
-        return;
+    auto parts = parts_;
+    auto slot = camera_slot_;
+    uint64_t generation = ++camera_generation_;
+    {
+        std::lock_guard lock(slot->mutex);
+        slot->generation = generation;
     }
-    if (auto started = (*source)->start(); !started) {
-        scanner_health_.camera_state = started.error().kind;
-        model_.scanner_hint_key = scanner::scanner_error_key(scanner_health_.camera_state);
-        std::fprintf(stderr, "scanner: %s\n", started.error().message.c_str());
-        return;
-    }
-    camera_ = std::move(source.value());
-    decoder_ = std::make_unique<scanner::DecodeWorker>(
-        std::move(decoder.value()), [this](const scanner::ScanRead& read) {
-            std::string text = read.code.text;
-            completions_.post([this, text] { handle_payload(text, "camera"); });
-        });
-    scanner_health_.camera_state = "running";
-    capturing_ = true;
-    capture_ = std::thread([this] {
-        // At most ~10 frames a second: enough for a held-up receipt, cheap for a kiosk that is idle all day.
-        while (capturing_) {
-            auto frame = camera_->next(std::chrono::milliseconds(100));
-            if (!frame) {
-                std::string kind = frame.error().kind;
-                completions_.post([this, kind] {
-                    scanner_health_.camera_state = kind;
-                    if (kind != "end_of_stream") model_.scanner_hint_key = scanner::scanner_error_key(kind);
-                });
-                return;
-            }
-            if (*frame) {
-                if (preview_wanted_) post_preview(**frame);
-                decoder_->submit(std::move(**frame));
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    bool mirror = config_->scanner.mirror;
+    camera_worker_.submit([this, parts, slot, generation, mirror]() -> tasks::CompletionQueue::Completion {
+        auto source = parts->open_camera();
+        auto decoder = parts->make_decoder();
+        if (!source || !decoder) {
+            const Error& e = !source ? source.error() : decoder.error();
+            std::fprintf(stderr, "scanner: %s\n", e.message.c_str());
+            std::string kind = e.kind;
+            return [this, kind, generation] {
+                if (generation != camera_generation_) return;
+                scanner_health_.camera_state = kind;
+                model_.scanner_hint_key = scanner::scanner_error_key(kind);
+            };
         }
+        CameraPipeline::Callbacks callbacks;
+        callbacks.on_read = [this](std::string text) {
+            completions_.post([this, text] { handle_payload(text, "camera"); });
+        };
+        callbacks.on_preview = [this, generation, mirror](ui::PreviewImage image) {
+            completions_.post([this, generation, mirror, image = std::move(image)]() mutable {
+                if (generation != camera_generation_) return;
+                auto& current = model_.preview;
+                image.sequence = current.sequence + 1;
+                image.texture = current.texture;
+                image.mirror = mirror;
+                current = std::move(image);
+            });
+        };
+        callbacks.on_stopped = [this, generation](std::string kind) {
+            completions_.post([this, generation, kind] {
+                if (generation != camera_generation_) return;
+                scanner_health_.camera_state = kind;
+                if (kind != "end_of_stream") model_.scanner_hint_key = scanner::scanner_error_key(kind);
+            });
+        };
+        auto pipeline = std::make_shared<CameraPipeline>(std::move(source).value(),
+                                                         std::move(decoder).value(), callbacks);
+        if (auto started = pipeline->start(); !started) {
+            std::fprintf(stderr, "scanner: %s\n", started.error().message.c_str());
+            std::string kind = started.error().kind;
+            return [this, kind, generation] {
+                if (generation != camera_generation_) return;
+                scanner_health_.camera_state = kind;
+                model_.scanner_hint_key = scanner::scanner_error_key(kind);
+            };
+        }
+        bool stale;
+        {
+            std::lock_guard lock(slot->mutex);
+            stale = slot->closed || slot->generation != generation;
+            if (!stale) slot->pipeline = pipeline;
+        }
+        if (stale) { // replaced while it was opening, or the kiosk is closing
+            pipeline->stop();
+            return {};
+        }
+        return [this, slot, generation] {
+            if (generation != camera_generation_) return; // retire_camera() took it from the slot
+            std::lock_guard lock(slot->mutex);
+            camera_ = slot->pipeline;
+            if (camera_) camera_->set_preview_wanted(preview_wanted_);
+            scanner_health_.camera_state = "running";
+        };
     });
 }
 
-// A small luma copy of the frame (at most 480 px wide) for the scan screen's preview.
-void DossierFeature::post_preview(const scanner::Frame& frame) {
-    scanner::GrayImage luma = scanner::extract_luma(frame);
-    int step = std::max(1, (luma.width + 479) / 480);
-    ui::PreviewImage preview;
-    preview.width = luma.width / step;
-    preview.height = luma.height / step;
-    preview.luma.resize(static_cast<size_t>(preview.width) * preview.height);
-    for (int y = 0; y < preview.height; ++y)
-        for (int x = 0; x < preview.width; ++x)
-            preview.luma[static_cast<size_t>(y) * preview.width + x] = luma.at(x * step, y * step);
-    completions_.post([this, preview = std::move(preview)]() mutable {
-        auto& current = model_.preview;
-        preview.sequence = current.sequence + 1;
-        preview.texture = current.texture;
-        preview.mirror = preview_mirror_;
-        current = std::move(preview);
+// Hands the running camera to the camera worker to stop (it joins its capture thread, up to one frame wait).
+void DossierFeature::retire_camera() {
+    std::shared_ptr<CameraPipeline> old;
+    {
+        std::lock_guard lock(camera_slot_->mutex);
+        camera_slot_->generation = ++camera_generation_;
+        old = std::move(camera_slot_->pipeline);
+    }
+    camera_.reset();
+    if (!old) return;
+    camera_worker_.submit([old]() -> tasks::CompletionQueue::Completion {
+        old->stop();
+        return {};
     });
-}
-
-void DossierFeature::stop_camera() {
-    capturing_ = false;
-    if (capture_.joinable()) capture_.join();
-    if (decoder_) decoder_->stop();
-    if (camera_) camera_->stop();
 }
 
 std::vector<KeyPress> DossierFeature::to_keys(const std::vector<scanner::WedgeEvent>& events) {
@@ -289,7 +321,8 @@ bool DossierFeature::on_dossier_screen() const {
 void DossierFeature::enter(std::string_view screen, bool returning) {
     if (screen != kScanScreen) return;
     preview_wanted_ = true;
-    if (!returning && decoder_) decoder_->reset_repeat_filter();
+    if (camera_) camera_->set_preview_wanted(true);
+    if (!returning && camera_) camera_->reset_repeat_filter();
 }
 
 // Leaving a screen forgets what it showed: the status when it closes, the typed code and any lookup still
@@ -299,6 +332,7 @@ void DossierFeature::leave(std::string_view screen) {
         model_.forget();
     } else if (screen == kScanScreen) {
         preview_wanted_ = false;
+        if (camera_) camera_->set_preview_wanted(false);
         ++lookup_generation_; // a lookup still running is dropped: the citizen has left
         pending_.reset();
         model_.looking_up = false;

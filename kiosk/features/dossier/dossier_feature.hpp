@@ -9,19 +9,13 @@
 #include "kiosk/core/dossier/dossier_code.hpp"
 #include "kiosk/core/dossier/qr_payload.hpp"
 #include "kiosk/core/tasks/workers.hpp"
+#include "kiosk/features/dossier/camera_pipeline.hpp"
 #include "kiosk/features/dossier/dossier_model.hpp"
 #include "kiosk/features/feature.hpp"
 
-#include <atomic>
 #include <memory>
+#include <mutex>
 #include <optional>
-#include <thread>
-
-namespace kiosk::scanner {
-class DecodeWorker;
-class FrameSource;
-struct Frame;
-} // namespace kiosk::scanner
 
 namespace kiosk::features {
 
@@ -54,9 +48,7 @@ class DossierFeature final : public Feature {
     void lookup(const dossier::DossierCode& code);
     void submit_typed();
     void start_camera();
-    void stop_camera();
-    void post_preview(const scanner::Frame& frame);
-    void apply_scanner_settings();
+    void retire_camera();
     [[nodiscard]] static std::string redact(const std::string& code);
     [[nodiscard]] std::vector<ui::KeyPress> to_keys(const std::vector<scanner::WedgeEvent>& events);
     [[nodiscard]] bool on_dossier_screen() const;
@@ -76,13 +68,16 @@ class DossierFeature final : public Feature {
     uint64_t source_generation_ = 0;              // a source opened for an older snapshot is dropped
     uint64_t lookup_generation_ = 0;              // results of a lookup the citizen left behind are dropped
     std::optional<dossier::DossierCode> pending_; // scanned before the source was open
-    std::unique_ptr<scanner::DecodeWorker> decoder_;
-    std::unique_ptr<scanner::FrameSource> camera_;
-    std::thread capture_;
-    std::atomic<bool> capturing_{false};
-    std::atomic<bool> preview_wanted_{false}; // the scan screen is open: send preview frames
-    std::atomic<bool> preview_mirror_{false};
-    tasks::Workers worker_;
+    // The running camera. The slot owns it and is shared with the camera worker's jobs (they fill it, or stop
+    // their pipeline themselves when it was replaced or the feature is closing); camera_ is the UI thread's
+    // copy.
+    struct CameraSlot;
+    std::shared_ptr<CameraSlot> camera_slot_;
+    std::shared_ptr<CameraPipeline> camera_;
+    uint64_t camera_generation_ = 0;
+    bool preview_wanted_ = false;  // the scan screen is open: send preview frames
+    tasks::Workers worker_;        // lookups and the dossier source
+    tasks::Workers camera_worker_; // opening and stopping cameras (blocking device calls), apart from lookups
 };
 
 } // namespace kiosk::features

@@ -116,4 +116,49 @@ TEST_F(DossierFixture, ChangingTheSourceReopensIt) {
     EXPECT_EQ(parts->dossier_source_opens.load(), 2);
 }
 
+// A camera that keeps seeing one receipt: the decoded payload opens the status, and a scanner change live
+// stops that camera off the UI thread and opens the new one.
+struct CameraFixture : DossierFixture {
+    std::shared_ptr<config::Config> with_camera = std::make_shared<config::Config>();
+    void prepare() override {
+        DossierFixture::prepare();
+        with_camera->scanner.source = "images";
+        config = with_camera;
+        parts = std::make_shared<test::FakeParts>(*config);
+        parts->dossiers->dossiers[kCode] = dossier::Dossier{*dossier::parse_dossier_code(kCode)};
+        scanner::GrayImage gray{8, 8, std::vector<std::uint8_t>(64, 200)};
+        parts->camera_frames = {scanner::make_gray_frame(gray)};
+        parts->camera_text = std::string("https://dichvucong.hanoi.gov.vn/tra-cuu?code=") + kCode;
+    }
+};
+
+TEST_F(CameraFixture, AReceiptHeldToTheCameraOpensItsStatus) {
+    EXPECT_TRUE(feature->model().camera_enabled);
+    ASSERT_TRUE(test::pump_until(completions, [&] { return shell.screen() == kStatusScreen; }));
+    ASSERT_TRUE(feature->model().result.has_value());
+    health::HealthSnapshot s;
+    feature->report(s);
+    EXPECT_EQ(s.scanner.camera_state, "running");
+    EXPECT_GE(s.scanner.scans, 1);
+}
+
+TEST_F(CameraFixture, AScannerChangeReplacesTheCamera) {
+    ASSERT_TRUE(test::pump_until(completions, [&] { return shell.screen() == kStatusScreen; }));
+    EXPECT_EQ(parts->camera_opens.load(), 1);
+    auto next = std::make_shared<config::Config>(*config);
+    next->scanner.image_dir = "/elsewhere";
+    auto changed = change_to(*next);
+    ASSERT_TRUE(changed.scanner);
+    feature->reconfigure(next, parts, changed);
+    ASSERT_TRUE(test::pump_until(completions, [&] { return parts->camera_opens.load() == 2; }));
+    auto off = std::make_shared<config::Config>(*next);
+    off->scanner.source = "none";
+    feature->reconfigure(off, parts, change_to(*off));
+    EXPECT_FALSE(feature->model().camera_enabled);
+    ASSERT_TRUE(test::pump_until(completions, [&] { return !feature->busy(); }));
+    health::HealthSnapshot s;
+    feature->report(s);
+    EXPECT_EQ(s.scanner.camera_state, "off");
+}
+
 } // namespace

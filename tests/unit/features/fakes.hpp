@@ -66,13 +66,19 @@ class FakeParts final : public runtime::PartsFactory {
     [[nodiscard]] Result<std::shared_ptr<printer::LayoutPrinter>> printer() const override {
         return std::shared_ptr<printer::LayoutPrinter>(printer_double);
     }
+    // The camera sees `camera_frames` over and over; the decoder reads `camera_text` in every frame.
+    std::vector<scanner::Frame> camera_frames;
+    std::string camera_text;
+    mutable std::atomic<int> camera_opens{0};
     [[nodiscard]] Result<std::unique_ptr<scanner::FrameSource>> open_camera() const override {
+        ++camera_opens;
         return std::unique_ptr<scanner::FrameSource>(
-            std::make_unique<scanner::MemoryFrameSource>(std::vector<scanner::Frame>{}, false));
+            std::make_unique<scanner::MemoryFrameSource>(camera_frames, !camera_frames.empty()));
     }
     [[nodiscard]] Result<std::unique_ptr<scanner::CodeDecoder>> make_decoder() const override {
+        std::string text = camera_text;
         return std::unique_ptr<scanner::CodeDecoder>(
-            std::make_unique<scanner::FakeDecoder>([](const scanner::Frame&) { return std::string(); }));
+            std::make_unique<scanner::FakeDecoder>([text](const scanner::Frame&) { return text; }));
     }
 
   private:
@@ -107,6 +113,17 @@ class FakeShell final : public features::Shell {
         if (feature && stack.back() != ui::kHomeScreen) feature->enter(stack.back(), true);
     }
 };
+
+// Runs completions until `done()` holds (bounded: 5 s); for work that keeps going (a camera).
+template <class Done> bool pump_until(tasks::CompletionQueue& completions, Done done) {
+    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (std::chrono::steady_clock::now() < until) {
+        completions.drain();
+        if (done()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return false;
+}
 
 // Runs completions until the feature has no work in flight (bounded: 5 s).
 inline bool pump(tasks::CompletionQueue& completions, const features::Feature& feature) {
