@@ -170,6 +170,15 @@ void DossierFeature::report(health::HealthSnapshot& snapshot) const {
         snapshot.scanner.camera_state = "error";
 }
 
+// What staff (health) and the citizen (scan screen hint) learn when a camera could not start or stopped.
+tasks::CompletionQueue::Completion DossierFeature::camera_stopped(std::string kind, uint64_t generation) {
+    return [this, kind = std::move(kind), generation] {
+        if (generation != camera_generation_) return; // about a camera already replaced
+        scanner_health_.camera_state = kind;
+        if (kind != "end_of_stream") model_.scanner_hint_key = scanner::scanner_error_key(kind);
+    };
+}
+
 // Opens the camera and the decoder on the camera worker (device calls block); the running pipeline reaches
 // the UI thread through the completion queue. Its callbacks only post.
 void DossierFeature::start_camera() {
@@ -187,12 +196,7 @@ void DossierFeature::start_camera() {
         if (!source || !decoder) {
             const Error& e = !source ? source.error() : decoder.error();
             std::fprintf(stderr, "scanner: %s\n", e.message.c_str());
-            std::string kind = e.kind;
-            return [this, kind, generation] {
-                if (generation != camera_generation_) return;
-                scanner_health_.camera_state = kind;
-                model_.scanner_hint_key = scanner::scanner_error_key(kind);
-            };
+            return camera_stopped(e.kind, generation);
         }
         CameraPipeline::Callbacks callbacks;
         callbacks.on_read = [this](std::string text) {
@@ -209,22 +213,13 @@ void DossierFeature::start_camera() {
             });
         };
         callbacks.on_stopped = [this, generation](std::string kind) {
-            completions_.post([this, generation, kind] {
-                if (generation != camera_generation_) return;
-                scanner_health_.camera_state = kind;
-                if (kind != "end_of_stream") model_.scanner_hint_key = scanner::scanner_error_key(kind);
-            });
+            completions_.post(camera_stopped(kind, generation));
         };
         auto pipeline = std::make_shared<CameraPipeline>(std::move(source).value(),
                                                          std::move(decoder).value(), callbacks);
         if (auto started = pipeline->start(); !started) {
             std::fprintf(stderr, "scanner: %s\n", started.error().message.c_str());
-            std::string kind = started.error().kind;
-            return [this, kind, generation] {
-                if (generation != camera_generation_) return;
-                scanner_health_.camera_state = kind;
-                model_.scanner_hint_key = scanner::scanner_error_key(kind);
-            };
+            return camera_stopped(started.error().kind, generation);
         }
         bool stale;
         {

@@ -49,6 +49,7 @@ class DossierFeature final : public Feature {
     void submit_typed();
     void start_camera();
     void retire_camera();
+    [[nodiscard]] tasks::CompletionQueue::Completion camera_stopped(std::string kind, uint64_t generation);
     [[nodiscard]] static std::string redact(const std::string& code);
     [[nodiscard]] std::vector<ui::KeyPress> to_keys(const std::vector<scanner::WedgeEvent>& events);
     [[nodiscard]] bool on_dossier_screen() const;
