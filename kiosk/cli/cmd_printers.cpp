@@ -1,7 +1,6 @@
 #include "kiosk/cli/cmd_printers.hpp"
 
 #include "drivers/printer/cups_sink.hpp"
-#include "drivers/printer/png_sink.hpp"
 #include "drivers/printer/ticket_renderer.hpp"
 
 #include <nlohmann/json.hpp>
@@ -142,46 +141,24 @@ int run_print_test(CliContext& ctx) {
     }
     i18n::Lang lang = i18n::Lang::vi;
     (void)i18n::parse_lang(ctx.config.ui.language, lang);
-    printer::PrintOutcome out;
-    std::string sink_name;
-    const auto t0 = std::chrono::steady_clock::now();
-    const bool as_configured =
-        png_dir.empty() && cups_dest.empty() && server.empty() && printer::paper_mm(*paper) == pc.paper_mm;
-    if (as_configured) {
-        // The kiosk's own printer, exactly as the composition root builds it for the kiosk.
-        auto configured = ctx.root.printer();
-        if (!configured) {
-            ctx.err << "print-test: " << configured.error().message << "\n";
-            return 1;
-        }
-        out = configured.value()->print(sample_ticket(ctx, lang), "print-test");
-        sink_name = configured.value()->describe();
-    } else {
-        // A one-off sink named on the command line (another queue, a PNG folder, the other paper width).
-        auto fonts = printer::FontSet::load_from_assets(ctx.root.plan().paths.assets);
-        if (!fonts) {
-            ctx.err << "print-test: " << fonts.error().message << "\n";
-            return 1;
-        }
-        auto raster = printer::render_ticket(sample_ticket(ctx, lang), *paper, fonts.value());
-        if (!raster) {
-            ctx.err << "print-test: " << raster.error().message << "\n";
-            return 1;
-        }
-        std::unique_ptr<printer::TicketSink> sink;
-        if (!cups_dest.empty() || (png_dir.empty() && pc.sink == "cups")) {
-            printer::CupsSinkOptions o;
-            o.server = server.empty() ? pc.cups_server : server;
-            o.destination = cups_dest.empty() ? pc.cups_destination : cups_dest;
-            o.job_timeout_ms = pc.job_timeout_s * 1000;
-            sink = std::make_unique<printer::CupsSink>(o);
-        } else {
-            if (png_dir.empty()) png_dir = ctx.root.plan().printer.png_dir.string();
-            sink = std::make_unique<printer::PngSink>(printer::PngSinkOptions{png_dir});
-        }
-        out = sink->print({raster.value(), "print-test"});
-        sink_name = sink->describe();
+    // The flags name a one-off printer (another queue, a PNG folder, the other paper width); it is built by
+    // the composition root like the configured one, from the configuration with those settings changed.
+    auto adjusted = std::make_shared<config::Config>(ctx.config);
+    auto& p = adjusted->printer;
+    p.paper_mm = printer::paper_mm(*paper);
+    if (!cups_dest.empty()) p.sink = "cups", p.cups_destination = cups_dest;
+    if (!png_dir.empty()) p.sink = "png", p.png_dir = png_dir;
+    if (!server.empty()) p.cups_server = server;
+    const runtime::CompositionRoot one_off(adjusted, ctx.root.plan().paths.state);
+    const auto& root = one_off.plan().printer == ctx.root.plan().printer ? ctx.root : one_off;
+    auto made = root.printer();
+    if (!made) {
+        ctx.err << "print-test: " << made.error().message << "\n";
+        return 1;
     }
+    const auto t0 = std::chrono::steady_clock::now();
+    const printer::PrintOutcome out = made.value()->print(sample_ticket(ctx, lang), "print-test");
+    const std::string sink_name = made.value()->describe();
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     const std::string staff(ctx.translator.tr(printer::fault_staff_key(out.fault), lang));

@@ -63,12 +63,15 @@ CompositionRoot::open_dossier_db(const std::filesystem::path& db, bool seed) con
     if (!store) return store.error();
     std::error_code ec;
     const auto& csv = plan_.dossier.seed_csv;
-    if (auto count = (*store)->count(); seed && count && *count == 0 && std::filesystem::exists(csv, ec)) {
-        if (auto imported = (*store)->import_csv_file(csv))
-            std::fprintf(stderr, "dossier: imported %zu dossiers from %s\n", *imported, csv.c_str());
-        else
-            std::fprintf(stderr, "dossier: cannot import %s: %s\n", csv.c_str(),
-                         imported.error().message.c_str());
+    // Only an empty store is seeded: a real office's imported dossiers are never mixed with the demo ones.
+    if (seed && std::filesystem::exists(csv, ec)) {
+        if (auto count = (*store)->count(); count && *count == 0) {
+            if (auto imported = (*store)->import_csv_file(csv))
+                std::fprintf(stderr, "dossier: imported %zu dossiers from %s\n", *imported, csv.c_str());
+            else
+                std::fprintf(stderr, "dossier: cannot import %s: %s\n", csv.c_str(),
+                             imported.error().message.c_str());
+        }
     }
     return std::shared_ptr<dossier::DossierSource>(std::move(store).value());
 }

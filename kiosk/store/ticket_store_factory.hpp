@@ -1,8 +1,8 @@
 #pragma once
-// Opens the configured ticket store (SQLite on the kiosk, or the office's shared PostgreSQL), for the kiosk
-// and kioskctl alike. It does not issue tickets (queue::TicketIssuer does).
+// Opens a ticket store (SQLite on the kiosk, or the office's shared PostgreSQL) from resolved options; the
+// composition root (kiosk/runtime) decides them from the configuration. It does not issue tickets
+// (queue::TicketIssuer does).
 
-#include "kiosk/core/config/config.hpp"
 #include "kiosk/core/queue/ticket_store.hpp"
 
 #include <filesystem>
@@ -21,7 +21,5 @@ struct QueueStoreOptions {
 
 // Opens the store (errors: "queue.error.*" kinds with detail).
 [[nodiscard]] Result<std::unique_ptr<queue::TicketStore>> open_ticket_store(const QueueStoreOptions& options);
-// config [queue] + [office] → store options (sqlite_path defaults to <state>/queue.sqlite).
-[[nodiscard]] Result<QueueStoreOptions> queue_store_options(const config::Config& config);
 
 } // namespace kiosk::store

@@ -19,6 +19,8 @@ struct ServiceConfig {
     std::string opens = "07:30";
     std::string closes = "17:00";
     bool priority_allowed = true;
+
+    bool operator==(const ServiceConfig&) const = default;
 };
 
 struct Config {

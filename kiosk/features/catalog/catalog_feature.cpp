@@ -88,13 +88,7 @@ void CatalogFeature::load() {
             cache_ = cache;
             synonyms_ = synonyms;
             model_.load_error_key.clear();
-            model_.catalog = loaded;
-            model_.index = index;
-            health_.source = source;
-            health_.generated = loaded->generated;
-            health_.procedures = static_cast<int>(loaded->procedures.size());
-            if (!model_.procedure.empty() && !loaded->find(model_.procedure)) model_.procedure.clear();
-            if (!model_.query.empty()) run_search();
+            install(loaded, index, source);
         };
     });
 }
@@ -139,19 +133,22 @@ void CatalogFeature::sync() {
                                 : outcome.status == catalog::SyncStatus::unchanged ? "not_modified"
                                                                                    : "failed";
             health_.last_sync_detail = fine ? "" : outcome.detail;
-            if (outcome.catalog && index) {
-                model_.catalog = outcome.catalog;
-                model_.index = index;
-                health_.source = "cache";
-                health_.generated = outcome.catalog->generated;
-                health_.procedures = static_cast<int>(outcome.catalog->procedures.size());
-                // An open procedure that vanished from the new catalog is closed.
-                if (!model_.procedure.empty() && !outcome.catalog->find(model_.procedure))
-                    model_.procedure.clear();
-                if (!model_.query.empty()) run_search();
-            }
+            if (outcome.catalog && index) install(outcome.catalog, index, "cache");
         };
     });
+}
+
+// Shows a newly loaded or synced catalog (UI thread): an open procedure that vanished from it is closed, and
+// a search in progress runs again on the new index.
+void CatalogFeature::install(std::shared_ptr<const catalog::Catalog> loaded,
+                             std::shared_ptr<const search::SearchIndex> index, const std::string& source) {
+    health_.source = source;
+    health_.generated = loaded->generated;
+    health_.procedures = static_cast<int>(loaded->procedures.size());
+    if (!model_.procedure.empty() && !loaded->find(model_.procedure)) model_.procedure.clear();
+    model_.catalog = std::move(loaded);
+    model_.index = std::move(index);
+    if (!model_.query.empty()) run_search();
 }
 
 void CatalogFeature::reconfigure(ConfigPtr config, PartsPtr parts, const runtime::PartsChange& changed) {

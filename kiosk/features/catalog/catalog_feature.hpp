@@ -39,6 +39,8 @@ class CatalogFeature final : public Feature {
   private:
     void load();
     void sync();
+    void install(std::shared_ptr<const catalog::Catalog> loaded,
+                 std::shared_ptr<const search::SearchIndex> index, const std::string& source);
     void run_search();
     void open_procedure(const std::string& code);
     void print_checklist(const std::string& code);

@@ -224,14 +224,7 @@ void QueueFeature::handle(const ui::FeatureCommand& command) {
 }
 
 void QueueFeature::reconfigure(ConfigPtr config, PartsPtr parts, const runtime::PartsChange& changed) {
-    bool services_changed = config->services.size() != config_->services.size();
-    for (std::size_t i = 0; !services_changed && i < config->services.size(); ++i) {
-        const auto &a = config->services[i], &b = config_->services[i];
-        services_changed = a.code != b.code || a.name_vi != b.name_vi || a.name_en != b.name_en ||
-                           a.prefix != b.prefix || a.range_start != b.range_start ||
-                           a.range_end != b.range_end || a.counters != b.counters || a.opens != b.opens ||
-                           a.closes != b.closes || a.priority_allowed != b.priority_allowed;
-    }
+    bool services_changed = config->services != config_->services;
     config_ = std::move(config);
     parts_ = std::move(parts);
     if (services_changed && !model_.issuing) {

@@ -121,11 +121,10 @@ TEST_F(DossierFixture, ChangingTheSourceReopensIt) {
 struct CameraFixture : DossierFixture {
     std::shared_ptr<config::Config> with_camera = std::make_shared<config::Config>();
     void prepare() override {
-        DossierFixture::prepare();
         with_camera->scanner.source = "images";
         config = with_camera;
         parts = std::make_shared<test::FakeParts>(*config);
-        parts->dossiers->dossiers[kCode] = dossier::Dossier{*dossier::parse_dossier_code(kCode)};
+        DossierFixture::prepare();
         scanner::GrayImage gray{8, 8, std::vector<std::uint8_t>(64, 200)};
         parts->camera_frames = {scanner::make_gray_frame(gray)};
         parts->camera_text = std::string("https://dichvucong.hanoi.gov.vn/tra-cuu?code=") + kCode;
