@@ -71,8 +71,23 @@ void Controller::go_home_and_forget() {
     leave_top();
     model_.stack.assign(1, ui::kHomeScreen);
     model_.lang = model_.default_lang;
+    model_.access = {};
     for (auto* feature : features_)
         feature->forget();
+}
+
+void Controller::toggle_access(ui::AccessMode mode) {
+    switch (mode) {
+    case ui::AccessMode::large_text:
+        model_.access.large_text = !model_.access.large_text;
+        break;
+    case ui::AccessMode::high_contrast:
+        model_.access.high_contrast = !model_.access.high_contrast;
+        break;
+    case ui::AccessMode::read_aloud:
+        model_.access.read_aloud = model_.read_aloud_available && !model_.access.read_aloud;
+        break;
+    }
 }
 
 void Controller::request(ui::Command command) {
@@ -105,8 +120,13 @@ void Controller::apply_one(const ui::Command& command) {
                 back();
             } else if constexpr (std::is_same_v<C, ui::GoHome>) {
                 i18n::Lang keep = model_.lang;
+                ui::AccessModes keep_access = model_.access;
                 go_home_and_forget();
-                model_.lang = keep; // an explicit "home" keeps the chosen language; idle does not
+                // An explicit "home" keeps the chosen language and accessibility; idle does not.
+                model_.lang = keep;
+                model_.access = keep_access;
+            } else if constexpr (std::is_same_v<C, ui::ToggleAccess>) {
+                toggle_access(c.mode);
             } else if constexpr (std::is_same_v<C, ui::ToggleLanguage>) {
                 model_.lang = model_.lang == i18n::Lang::vi ? i18n::Lang::en : i18n::Lang::vi;
             } else if constexpr (std::is_same_v<C, ui::FeatureCommand>) {
@@ -154,7 +174,7 @@ bool Controller::tick() {
         model_.clock = view;
         changed = true;
     }
-    bool away = model_.stack.size() > 1 || model_.lang != model_.default_lang;
+    bool away = model_.stack.size() > 1 || model_.lang != model_.default_lang || model_.access.any();
     if (away && now - last_activity_ >= std::chrono::seconds(model_.config->ui.idle_timeout_s)) {
         go_home_and_forget();
         changed = true;
@@ -166,7 +186,7 @@ Clock::time_point Controller::next_deadline() const {
     using namespace std::chrono;
     auto now = clock_.now();
     auto next_minute = floor<minutes>(now) + minutes(1);
-    bool away = model_.stack.size() > 1 || model_.lang != model_.default_lang;
+    bool away = model_.stack.size() > 1 || model_.lang != model_.default_lang || model_.access.any();
     if (!away) return next_minute;
     auto idle = last_activity_ + seconds(model_.config->ui.idle_timeout_s);
     return idle < next_minute ? idle : next_minute;

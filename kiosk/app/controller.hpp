@@ -33,6 +33,8 @@ class Controller final : public features::Shell {
     // How many commands were applied so far (a change means the screen must be redrawn).
     [[nodiscard]] std::uint64_t applied() const { return applied_; }
     void set_notice(std::string key, std::string detail);
+    // Whether a speech engine exists: the "Đọc to" switch is shown only then.
+    void set_read_aloud_available(bool available) { model_.read_aloud_available = available; }
     void reconfigure(runtime::ConfigPtr config);
 
     // features::Shell
@@ -45,6 +47,7 @@ class Controller final : public features::Shell {
     void navigate(const std::string& to);
     void back();
     void go_home_and_forget();
+    void toggle_access(ui::AccessMode mode);
     void leave_top();
     void enter_top(bool returning);
 

@@ -6,6 +6,7 @@
 #include "kiosk/app/health_reporter.hpp"
 #include "kiosk/app/input_translator.hpp"
 #include "kiosk/app/preview_texture.hpp"
+#include "kiosk/app/read_aloud.hpp"
 #include "kiosk/app/script_runner.hpp"
 #include "kiosk/app/window.hpp"
 #include "kiosk/core/i18n/translator.hpp"
@@ -13,6 +14,7 @@
 #include "kiosk/core/util/process_clock.hpp"
 #include "kiosk/runtime/composition_root.hpp"
 #include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/palette.hpp"
 #include "kiosk/ui/screens/root.hpp"
 
 #include <SDL.h>
@@ -75,6 +77,7 @@ class KioskApp {
   private:
     void load_configuration();
     bool setup_theme();
+    bool apply_access_modes();
     void render_frame();
     std::string apply_runtime_override(const std::string& key_value);
     int finish_script();
@@ -105,6 +108,7 @@ class KioskApp {
     std::vector<std::unique_ptr<features::Feature>> features_;
     PreviewTexture preview_; // after window_: released while the GL context still exists
     HealthReporter health_;
+    std::unique_ptr<ReadAloud> read_aloud_;
     std::int64_t frames_rendered_ = 0;
     std::int64_t last_frame_at_ = 0;
     std::unique_ptr<ScriptRunner> script_;
@@ -147,7 +151,28 @@ bool KioskApp::setup_theme() {
     return true;
 }
 
+// Large text rebuilds the font atlas at 1.5× (between frames, like a window resize); high contrast swaps the
+// palette. Returns false when the fonts cannot be rebuilt.
+bool KioskApp::apply_access_modes() {
+    const auto& access = controller_->model().access;
+    if (access.high_contrast != theme_.high_contrast) {
+        if (access.high_contrast)
+            ui::use_high_contrast_palette(theme_);
+        else
+            ui::use_normal_palette(theme_);
+        ui::apply_style(theme_);
+    }
+    float text_scale = access.large_text ? 1.5f : 1.0f;
+    if (text_scale == theme_.text_scale) return true;
+    theme_.text_scale = text_scale;
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    if (!setup_theme()) return false;
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    return true;
+}
+
 void KioskApp::render_frame() {
+    if (!apply_access_modes()) std::fprintf(stderr, "kiosk: cannot rebuild fonts for large text\n");
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(window_.width()), static_cast<float>(window_.height()));
     io.DeltaTime = 1.0f / 60.0f;
@@ -181,6 +206,9 @@ void KioskApp::render_frame() {
             std::fflush(stdout);
         }
     }
+    if (read_aloud_)
+        read_aloud_->after_frame(shell, registry_.screen(shell.screen()), ctx.visible(), ctx.content_start(),
+                                 translator_);
     visible_ = ctx.take_visible();
     auto commands = ctx.take_commands();
     if (!commands.empty()) {
@@ -317,6 +345,8 @@ int KioskApp::run() {
         SDL_PushEvent(&event);
     });
     controller_ = std::make_unique<Controller>(config_store_->current(), clock_, registry_);
+    read_aloud_ = std::make_unique<ReadAloud>(make_read_aloud_speaker());
+    controller_->set_read_aloud_available(read_aloud_->available());
     if (auto notice = config_store_->resolved().notice_key(); !notice.empty())
         controller_->set_notice(notice, "");
     start_features();

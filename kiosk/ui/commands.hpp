@@ -20,6 +20,11 @@ struct Navigate {
 struct GoBack {};
 struct GoHome {};
 struct ToggleLanguage {};
+// The accessibility switches on every screen; the idle timeout turns them off again.
+enum class AccessMode { large_text, high_contrast, read_aloud };
+struct ToggleAccess {
+    AccessMode mode;
+};
 // Text entry, routed to the feature that owns the screen shown.
 struct KeyboardInput {
     std::string text;
@@ -51,6 +56,6 @@ class FeatureCommand {
 };
 
 using Command = std::variant<Navigate, GoBack, GoHome, ToggleLanguage, KeyboardInput, KeyboardBackspace,
-                             KeyboardClear, KeyboardEnter, SetKeyboardMode, FeatureCommand>;
+                             KeyboardClear, KeyboardEnter, SetKeyboardMode, FeatureCommand, ToggleAccess>;
 
 } // namespace kiosk::ui

@@ -45,7 +45,7 @@ std::string load_fonts(const std::filesystem::path& fonts_dir, Theme& theme) {
     config.OversampleV = 1;
     config.PixelSnapH = true;
     auto load = [&](const std::filesystem::path& file, float size, const ImWchar* ranges) {
-        return io.Fonts->AddFontFromFileTTF(file.c_str(), theme.px(size), &config, ranges);
+        return io.Fonts->AddFontFromFileTTF(file.c_str(), theme.font_px(size), &config, ranges);
     };
     theme.fonts.body = load(regular, 42, kiosk_glyph_ranges());
     theme.fonts.small = load(regular, 32, kiosk_glyph_ranges());

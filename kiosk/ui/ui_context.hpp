@@ -52,6 +52,10 @@ class UiContext {
 
     [[nodiscard]] std::vector<Command> take_commands() { return std::move(commands_); }
     [[nodiscard]] const std::vector<VisibleText>& visible() const { return visible_; }
+    // Marks where the screen's own content starts (after the header, switches and navigation row): read aloud
+    // reads from there on.
+    void mark_content_start() { content_start_ = visible_.size(); }
+    [[nodiscard]] std::size_t content_start() const { return content_start_; }
     [[nodiscard]] std::vector<VisibleText> take_visible() { return std::move(visible_); }
 
   private:
@@ -61,6 +65,7 @@ class UiContext {
     GestureView gesture_;
     std::vector<Command> commands_;
     std::vector<VisibleText> visible_;
+    std::size_t content_start_ = 0;
 };
 
 } // namespace kiosk::ui

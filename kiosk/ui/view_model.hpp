@@ -22,13 +22,24 @@ struct ClockView {
     int hour = 0, minute = 0;
 };
 
+// The citizen's accessibility choices (all off for the next citizen).
+struct AccessModes {
+    bool large_text = false;
+    bool high_contrast = false;
+    bool read_aloud = false;
+    [[nodiscard]] bool any() const { return large_text || high_contrast || read_aloud; }
+    bool operator==(const AccessModes&) const = default;
+};
+
 struct ShellModel {
     std::shared_ptr<const config::Config> config; // the published snapshot
     i18n::Lang lang = i18n::Lang::vi;
     i18n::Lang default_lang = i18n::Lang::vi;
     std::vector<std::string> stack{kHomeScreen};
     ClockView clock;
-    std::string notice_key; // a message bar at the bottom (e.g. "config.fallback"); empty = none
+    AccessModes access;
+    bool read_aloud_available = false; // a speech engine exists (the "Đọc to" switch is shown only then)
+    std::string notice_key;            // a message bar at the bottom (e.g. "config.fallback"); empty = none
     std::string notice_detail;
 
     [[nodiscard]] const std::string& screen() const { return stack.back(); }

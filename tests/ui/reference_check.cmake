@@ -7,7 +7,7 @@ if(DEFINED ENV{ASAN_OPTIONS})
   set(ENV{ASAN_OPTIONS} "$ENV{ASAN_OPTIONS}:detect_leaks=0")
 endif()
 execute_process(
-  COMMAND ${CMAKE_COMMAND} -E env SDL_VIDEODRIVER=offscreen KIOSK_CONFIG=/nonexistent/kiosk.toml
+  COMMAND ${CMAKE_COMMAND} -E env SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy KIOSK_CONFIG=/nonexistent/kiosk.toml
           XDG_STATE_HOME=${OUT}.state
           ${KIOSK} --clock "2026-11-27 09:30" --set status.port=0 --set ui.language=${LANG} --set display.orientation=${ORIENTATION}
           --screenshot ${OUT}

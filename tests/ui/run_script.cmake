@@ -1,4 +1,5 @@
 # Runs one UI script offscreen with a fresh state folder (queue numbers, caches) and the clock at a fixed start.
+# SDL_AUDIODRIVER=dummy: the test machines have no sound card; read aloud "plays" into the dummy device.
 # -DKIOSK=... -DSCRIPT=... -DOUT=... -DSTATE=... -DEXTRA="--set a=b --set c=d" (split like a shell line)
 separate_arguments(extra UNIX_COMMAND "${EXTRA}")
 file(REMOVE_RECURSE ${STATE})
@@ -18,7 +19,7 @@ if(GATEWAY_MODE)
     COMMAND sh -c "'${GATEWAY_SERVER}' '${port_file}' 60 & srv=$!
       i=0; while [ ! -s '${port_file}' ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done
       port=$(cat '${port_file}')
-      SDL_VIDEODRIVER=offscreen XDG_STATE_HOME='${STATE}' KIOSK_CONFIG='${STATE}/none.toml' '${KIOSK}' \\
+      SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy XDG_STATE_HOME='${STATE}' KIOSK_CONFIG='${STATE}/none.toml' '${KIOSK}' \\
         --clock '2026-11-27 09:30' --set status.port=0 --set dossier.source=gateway \\
         --set gateway.url=http://127.0.0.1:$port/${GATEWAY_MODE} --set gateway.connect_timeout_ms=1000 \\
         --set gateway.total_timeout_ms=3000 ${extra_words} --script '${SCRIPT}' --screenshot '${OUT}'
@@ -27,7 +28,7 @@ if(GATEWAY_MODE)
     RESULT_VARIABLE rc)
 else()
   execute_process(
-    COMMAND ${CMAKE_COMMAND} -E env SDL_VIDEODRIVER=offscreen XDG_STATE_HOME=${STATE} KIOSK_CONFIG=${STATE}/none.toml
+    COMMAND ${CMAKE_COMMAND} -E env SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy XDG_STATE_HOME=${STATE} KIOSK_CONFIG=${STATE}/none.toml
             ${KIOSK} --clock "2026-11-27 09:30" --set status.port=0 ${extra} --script ${SCRIPT} --screenshot ${OUT}
     WORKING_DIRECTORY ${OUT_DIR}
     RESULT_VARIABLE rc)
@@ -50,5 +51,23 @@ foreach(check ${width_checks})
   math(EXPR width "0x${width_hex}")
   if(NOT width EQUAL expected)
     message(FATAL_ERROR "${SCRIPT}: ${png} is ${width} px wide, expected ${expected}")
+  endif()
+endforeach()
+# "#reference FILE" lines: a screenshot the script took (FILE, in OUT_DIR) matches tests/ui/reference/FILE; with
+# KIOSK_UPDATE_REFERENCE=1 in the environment the reference is rewritten instead.
+file(STRINGS ${SCRIPT} reference_lines REGEX "^#reference ")
+foreach(line ${reference_lines})
+  string(REGEX REPLACE "^#reference +([^ ]+).*" "\\1" shot "${line}")
+  if(NOT EXISTS ${OUT_DIR}/${shot})
+    message(FATAL_ERROR "${SCRIPT}: screenshot ${shot} was not taken")
+  endif()
+  if(DEFINED ENV{KIOSK_UPDATE_REFERENCE})
+    file(COPY_FILE ${OUT_DIR}/${shot} ${REFERENCE_DIR}/${shot})
+    message(STATUS "updated ${REFERENCE_DIR}/${shot}")
+  else()
+    execute_process(COMMAND ${COMPARE} ${OUT_DIR}/${shot} ${REFERENCE_DIR}/${shot} 0.01 RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "${OUT_DIR}/${shot} differs from ${REFERENCE_DIR}/${shot}")
+    endif()
   endif()
 endforeach()

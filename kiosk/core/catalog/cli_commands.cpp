@@ -30,7 +30,11 @@ void print_stats(const CatalogStats& stats, const std::filesystem::path& file, s
     row("checked", stats.oldest_checked + " .. " + stats.newest_checked);
     out << "per level:\n";
     for (Level level : kAllLevels)
-        out << "  " << std::setw(16) << to_string(level) << stats.per_level[static_cast<int>(level)] << "\n";
+        if (level != Level::district || stats.per_level[static_cast<int>(level)] > 0)
+            out << "  " << std::setw(16) << to_string(level) << stats.per_level[static_cast<int>(level)]
+                << "\n";
+    out << "  " << std::setw(16) << "unconfirmed" << stats.level_unconfirmed << "\n";
+    row("level changed", std::to_string(stats.level_changed) + " since 07/2025");
     out << "per online level:\n";
     for (OnlineLevel level : kAllOnlineLevels)
         out << "  " << std::setw(16) << to_string(level) << stats.per_online_level[static_cast<int>(level)]

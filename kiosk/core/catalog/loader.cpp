@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <initializer_list>
 #include <sstream>
@@ -344,8 +345,31 @@ void read_fields(Checker& check, const Obj& root, Catalog& out) {
          });
 }
 
+// An optional {"vi": ..., "en": ...} object; both texts required when present.
+void read_localized(Checker& check, const Obj& parent, const char* key, LocalizedText& out) {
+    const json* value = parent.get(key, Need::optional);
+    if (!value) return;
+    Obj text(check, *value, parent.path(key), {"vi", "en"});
+    if (!text.ok()) return;
+    (void)read_string(check, text, "vi", Need::required, out.vi);
+    (void)read_string(check, text, "en", Need::required, out.en);
+}
+
+void read_level_list(Checker& check, const json& levels, const std::string& base, std::vector<Level>& out) {
+    for (std::size_t i = 0; i < levels.size(); ++i) {
+        const std::string path = join_index(base, i);
+        const auto level = enum_value(check, levels[i], path, kAllLevels, parse_level);
+        if (!level) continue;
+        if (std::find(out.begin(), out.end(), *level) != out.end())
+            check.add(path, "level " + std::string(to_string(*level)) + " is listed twice");
+        else
+            out.push_back(*level);
+    }
+}
+
 void read_channel(Checker& check, const json& item, std::string path, std::vector<Channel>& out) {
-    Obj obj(check, item, std::move(path), {"kind", "time", "days", "fee", "fee_vnd", "note"});
+    Obj obj(check, item, std::move(path),
+            {"kind", "time", "days", "fee", "fee_vnd", "note", "time_plain", "fee_plain"});
     if (!obj.ok()) return;
     Channel channel;
     if (const json* kind = obj.get("kind", Need::required))
@@ -356,6 +380,8 @@ void read_channel(Checker& check, const json& item, std::string path, std::vecto
     (void)read_string(check, obj, "fee", Need::optional, channel.fee);
     channel.fee_vnd = read_integer(check, obj, "fee_vnd", 0, kMaxFeeVnd);
     (void)read_string(check, obj, "note", Need::optional, channel.note);
+    read_localized(check, obj, "time_plain", channel.time_plain);
+    read_localized(check, obj, "fee_plain", channel.fee_plain);
     out.push_back(std::move(channel));
 }
 
@@ -379,36 +405,60 @@ bool source_declared(const Catalog& catalog, std::string_view source) {
     return false;
 }
 
+// "levels" may be empty only when "level_basis" says why (the level could not be confirmed after 07/2025).
 void read_levels(Checker& check, const Obj& obj, Procedure& procedure) {
     const json* levels = obj.get("levels", Need::required);
     if (!levels) return;
-    if (!levels->is_array() || levels->empty()) {
-        check.add(obj.path("levels"), "expected a non-empty array of " + choices(kAllLevels) + ", got " +
+    if (!levels->is_array() || (levels->empty() && !obj.get("level_basis", Need::optional))) {
+        check.add(obj.path("levels"), "expected a non-empty array of " + choices(kAllLevels) +
+                                          " (or [] with a \"level_basis\"), got " +
                                           (levels->is_array() ? std::string("[]") : describe(*levels)));
         return;
     }
-    for (std::size_t i = 0; i < levels->size(); ++i) {
-        const std::string path = join_index(obj.path("levels"), i);
-        const auto level = enum_value(check, (*levels)[i], path, kAllLevels, parse_level);
-        if (!level) continue;
-        if (procedure.has_level(*level))
-            check.add(path, "level " + std::string(to_string(*level)) + " is listed twice");
+    read_level_list(check, *levels, obj.path("levels"), procedure.levels);
+}
+
+void read_level_basis(Checker& check, const Obj& obj, Procedure& procedure) {
+    const json* basis = obj.get("level_basis", Need::optional);
+    if (!basis) return;
+    Obj b(check, *basis, obj.path("level_basis"), {"source", "date"});
+    if (!b.ok()) return;
+    (void)read_string(check, b, "source", Need::required, procedure.level_basis.source);
+    read_date(check, b, "date", procedure.level_basis.date);
+}
+
+void read_before_reform(Checker& check, const Obj& obj, Procedure& procedure) {
+    const json* before = obj.get("before_2025", Need::optional);
+    if (!before) return;
+    Obj b(check, *before, obj.path("before_2025"), {"levels", "name", "name_en", "agency", "steps"});
+    if (!b.ok()) return;
+    BeforeReform& out = procedure.before_2025;
+    if (const json* levels = b.get("levels", Need::optional)) {
+        if (levels->is_array())
+            read_level_list(check, *levels, b.path("levels"), out.levels);
         else
-            procedure.levels.push_back(*level);
+            check.add(b.path("levels"),
+                      "expected an array of " + choices(kAllLevels) + ", got " + describe(*levels));
     }
+    (void)read_string(check, b, "name", Need::optional, out.name);
+    (void)read_string(check, b, "name_en", Need::optional, out.name_en);
+    (void)read_string(check, b, "agency", Need::optional, out.agency);
+    read_string_list(check, b, "steps", Need::optional, out.steps);
 }
 
 void read_procedure(Checker& check, const json& item, std::string path, Catalog& out) {
     Obj obj(check, item, std::move(path),
             {"code", "name", "name_en", "levels", "field", "agency", "steps", "channels", "documents",
              "conditions", "legal_basis", "result", "online_level", "online_url", "keywords", "source",
-             "checked"});
+             "checked", "level_basis", "before_2025"});
     if (!obj.ok()) return;
     Procedure procedure;
     read_id(check, obj, "code", procedure.code);
     (void)read_string(check, obj, "name", Need::required, procedure.name);
     (void)read_string(check, obj, "name_en", Need::optional, procedure.name_en);
     read_levels(check, obj, procedure);
+    read_level_basis(check, obj, procedure);
+    read_before_reform(check, obj, procedure);
     if (read_string(check, obj, "field", Need::required, procedure.field) && !out.find_field(procedure.field))
         check.add(obj.path("field"),
                   "unknown field id " + quote_excerpt(procedure.field) + " (not in \"fields\")");

@@ -51,15 +51,39 @@ struct Channel {
     std::string fee; // as the source says it
     std::optional<long long> fee_vnd;
     std::string note;
+    // What a citizen reads ("3 ngày làm việc", "Miễn phí", "50.000 ₫"), free of source notes; empty = not
+    // given (the screen then falls back to days/fee_vnd, never to the source's own wording).
+    LocalizedText time_plain, fee_plain;
 };
 
 struct Document {
     std::string name, form, copies;
 };
 
+// Why a procedure sits at its level today (Hà Nội, after the district level ended on 1 July 2025): the text
+// or record that assigns it and that assignment's date.
+struct LevelBasis {
+    std::string source, date;
+};
+
+// What a record said before the 07/2025 reform (levels, name, agency, steps), kept for staff and kioskctl
+// only.
+struct BeforeReform {
+    std::vector<Level> levels;
+    std::string name, name_en, agency;
+    std::vector<std::string> steps;
+    [[nodiscard]] bool empty() const {
+        return levels.empty() && name.empty() && name_en.empty() && agency.empty() && steps.empty();
+    }
+};
+
 struct Procedure {
     std::string code, name, name_en;
+    // The levels that handle it now; empty = not confirmed after the reform (the screen says to ask at the
+    // counter). Only a record with a level_basis may leave it empty.
     std::vector<Level> levels;
+    LevelBasis level_basis;
+    BeforeReform before_2025;
     std::string field;
     std::string agency;
     std::vector<std::string> steps;

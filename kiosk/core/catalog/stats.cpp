@@ -20,6 +20,9 @@ CatalogStats compute_stats(const Catalog& catalog) {
     for (const auto& procedure : catalog.procedures) {
         for (Level level : procedure.levels)
             ++stats.per_level[static_cast<int>(level)];
+        stats.level_unconfirmed += procedure.levels.empty();
+        stats.level_changed += !procedure.before_2025.levels.empty();
+        stats.with_level_basis += !procedure.level_basis.source.empty();
         ++stats.per_online_level[static_cast<int>(procedure.online_level)];
         bool offered[3] = {false, false, false};
         for (const auto& channel : procedure.channels) {
@@ -50,8 +53,13 @@ std::string stats_to_json(const CatalogStats& stats, int indent) {
     out["units"] = stats.units;
     out["fields"] = stats.fields;
     out["procedures"] = stats.procedures;
+    // The district level ended on 1 July 2025: it is listed only when a record still (wrongly) carries it.
     for (Level level : kAllLevels)
-        out["per_level"][to_string(level)] = stats.per_level[static_cast<int>(level)];
+        if (level != Level::district || stats.per_level[static_cast<int>(level)] > 0)
+            out["per_level"][to_string(level)] = stats.per_level[static_cast<int>(level)];
+    out["per_level"]["unconfirmed"] = stats.level_unconfirmed;
+    out["level_changed_since_2025"] = stats.level_changed;
+    out["with_level_basis"] = stats.with_level_basis;
     for (OnlineLevel level : kAllOnlineLevels)
         out["per_online_level"][to_string(level)] = stats.per_online_level[static_cast<int>(level)];
     for (ChannelKind kind : kAllChannelKinds)

@@ -20,6 +20,9 @@ struct CatalogStats {
     std::string format, title, generated;
     std::size_t sources = 0, units = 0, fields = 0, procedures = 0;
     std::size_t per_level[3] = {0, 0, 0};        // index: Level; a procedure at two levels counts twice
+    std::size_t level_unconfirmed = 0;           // no level confirmed after 07/2025 ("ask at the counter")
+    std::size_t level_changed = 0;               // records whose level differs from before the 07/2025 reform
+    std::size_t with_level_basis = 0;            // records that say why they sit at their level
     std::size_t per_online_level[3] = {0, 0, 0}; // index: OnlineLevel
     std::size_t per_channel_kind[3] = {0, 0, 0}; // procedures offering the channel, index: ChannelKind
     std::vector<FieldCount> per_field;           // in the catalog's field order

@@ -15,13 +15,14 @@ constexpr std::array<std::pair<TicketState, std::string_view>, 6> kStates{{
     {TicketState::served, "served"},
     {TicketState::voided, "voided"},
 }};
-constexpr std::array<std::pair<PriorityKind, std::string_view>, 6> kKinds{{
+constexpr std::array<std::pair<PriorityKind, std::string_view>, 7> kKinds{{
     {PriorityKind::none, "none"},
     {PriorityKind::elderly, "elderly"},
     {PriorityKind::disability, "disability"},
     {PriorityKind::pregnant, "pregnant"},
     {PriorityKind::merit, "merit"},
     {PriorityKind::other, "other"},
+    {PriorityKind::small_child, "small_child"},
 }};
 } // namespace
 

@@ -17,7 +17,9 @@ namespace kiosk::queue {
 enum class TicketState { issued, printed, print_failed, called, served, voided };
 
 // Who may take a priority number (Vietnamese offices serve these first).
-enum class PriorityKind { none, elderly, disability, pregnant, merit, other };
+// small_child (a parent with a child under 36 months) was added after `other`, so stored values keep their
+// meaning.
+enum class PriorityKind { none, elderly, disability, pregnant, merit, other, small_child };
 
 // A normal and a priority ticket of one service are numbered in separate sequences.
 enum class Series { normal = 0, priority = 1 };

@@ -273,7 +273,8 @@ void CatalogFeature::print_checklist(const std::string& code) {
         layout.qr_payload = p->online_url;
         layout.qr_caption = std::string(translator_.tr("procedures.online_qr", lang));
     }
-    layout.footer = translator_.format("procedures.source", lang, {p->source, p->checked});
+    // The slip says how fresh the list is; the source notes stay in the data for staff.
+    layout.footer = translator_.format("procedures.checked_on", lang, {p->checked});
     model_.printing = true;
     model_.print_status_key.clear();
     std::shared_ptr<printer::LayoutPrinter> out = printer.value();

@@ -20,7 +20,9 @@ bool at_level(const catalog::Procedure& p, int level) {
     return std::find(p.levels.begin(), p.levels.end(), static_cast<Level>(level)) != p.levels.end();
 }
 
+// The levels that handle it now; a record whose level could not be confirmed after 07/2025 says to ask.
 std::string level_names(const UiContext& ctx, const catalog::Procedure& p) {
+    if (p.levels.empty()) return std::string(ctx.tr("catalog.level.unconfirmed"));
     std::string out;
     for (Level l : p.levels)
         out += (out.empty() ? "" : ", ") + std::string(ctx.tr(catalog::i18n_key(l)));
@@ -36,15 +38,25 @@ std::string procedure_name(const UiContext& ctx, const catalog::Procedure& p) {
     return ctx.pick(p.name, p.name_en);
 }
 
-// The first channel's time in plain words: "{n} ngày làm việc" when the source gives a number, else its text.
+// Time and fee in plain words for a citizen: the record's plain text, else what days/fee_vnd say; never the
+// source's own wording (that stays in the data for staff and kioskctl).
 std::string time_summary(const UiContext& ctx, const catalog::Channel& ch) {
+    if (!ch.time_plain.vi.empty()) return ctx.pick(ch.time_plain.vi, ch.time_plain.en);
+    if (ch.days && *ch.days == 0) return std::string(ctx.tr("procedures.same_day"));
     if (ch.days) return ctx.fmt("procedures.working_days", {std::to_string(*ch.days)});
-    return ch.time;
+    return {};
 }
 
 std::string fee_summary(const UiContext& ctx, const catalog::Channel& ch) {
+    if (!ch.fee_plain.vi.empty()) return ctx.pick(ch.fee_plain.vi, ch.fee_plain.en);
     if (ch.fee_vnd) return format_fee(ctx, *ch.fee_vnd);
-    return ch.fee;
+    return {};
+}
+
+// "2026-11-29" → "29/11/2026".
+std::string citizen_date(const std::string& iso) {
+    if (iso.size() != 10) return iso;
+    return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
 }
 
 void section_title(UiContext& ctx, std::string_view title, float width) {
@@ -91,15 +103,14 @@ void draw_procedure_browse(UiContext& ctx, const CatalogModel& c) {
                     ImVec2(width, theme.px(170)), ButtonStyle::primary}))
         ctx.emit(Navigate{features::catalog_ui::kSearchScreen});
     gap(ctx, 10);
-    // Level filter: all, commune, district (before 07/2025), province.
-    const int levels[] = {-1, static_cast<int>(Level::commune), static_cast<int>(Level::district),
-                          static_cast<int>(Level::province)};
-    float tab_w = (width - 3 * theme.px(16)) / 4;
-    for (int i = 0; i < 4; ++i) {
+    // Level filter: all, commune/ward, city (Hà Nội has had no district level since 1 July 2025).
+    const int levels[] = {-1, static_cast<int>(Level::commune), static_cast<int>(Level::province)};
+    float tab_w = (width - 2 * theme.px(16)) / 3;
+    for (int i = 0; i < 3; ++i) {
         if (i) ImGui::SameLine(0, theme.px(16));
         // Short tab names; the full level names are on each procedure.
         static const char* const tab_keys[] = {"procedures.tab.all", "procedures.tab.commune",
-                                               "procedures.tab.district", "procedures.tab.province"};
+                                               "procedures.tab.province"};
         std::string label(ctx.tr(tab_keys[i]));
         std::string id = "level" + std::to_string(i);
         if (big_button(ctx, id.c_str(),
@@ -133,8 +144,8 @@ void draw_procedure_browse(UiContext& ctx, const CatalogModel& c) {
                 if (p.field != c.field || !at_level(p, c.level)) continue;
                 std::string sub = level_names(ctx, p);
                 // In the list only a time in plain words; the source's own wording is on the detail page.
-                if (!p.channels.empty() && p.channels[0].days)
-                    sub += "  ·  " + time_summary(ctx, p.channels[0]);
+                if (!p.channels.empty())
+                    if (auto t = time_summary(ctx, p.channels[0]); !t.empty()) sub += "  ·  " + t;
                 if (big_button(
                         ctx, p.code.c_str(),
                         {procedure_name(ctx, p), sub, ImVec2(item_w, theme.px(170)), ButtonStyle::secondary}))
@@ -149,21 +160,28 @@ void draw_procedure_browse(UiContext& ctx, const CatalogModel& c) {
 
 void draw_procedure_search(UiContext& ctx, const CatalogModel& c) {
     const Theme& theme = ctx.theme();
-    auto [origin, avail, left, width] = content_area(ctx);
+    auto [origin, avail, left, full_width] = content_area(ctx);
+    // Landscape: the field and results on the left, the keyboard on the right (there is little height);
+    // portrait: the keyboard at the bottom under both.
+    bool landscape = avail.x > avail.y;
+    float width = landscape ? full_width * 0.42f : full_width;
+    float keyboard_w = landscape ? full_width - width - theme.px(40) : full_width;
 
     // The query field.
-    float field_h = theme.px(110);
+    float field_h = std::max(theme.px(110), theme.fonts.title->FontSize + theme.px(40));
     ImVec2 field_min(origin.x + left, origin.y);
     ImGui::SetCursorScreenPos(field_min);
     text_field(ctx, c.query, ctx.tr("procedures.query_placeholder"), ImVec2(width, field_h));
     ImVec2 field_max(field_min.x + width, field_min.y + field_h);
 
-    // The keyboard at the bottom; results between.
+    // The keyboard at the bottom (right column in landscape); results between.
     KeyboardView keys = c.keyboard;
     keys.has_text = !c.query.empty();
-    float keyboard_h = keyboard_height(ctx, keys, width);
+    float keyboard_h = keyboard_height(ctx, keys, keyboard_w);
     float results_top = field_max.y + theme.px(20);
-    float results_h = origin.y + avail.y - keyboard_h - theme.px(30) - results_top;
+    float results_bottom =
+        landscape ? origin.y + avail.y - theme.px(20) : origin.y + avail.y - keyboard_h - theme.px(30);
+    float results_h = results_bottom - results_top;
     ImGui::SetCursorScreenPos(ImVec2(field_min.x, results_top));
     if (begin_drag_scroll(ctx, "results", ImVec2(width, results_h))) {
         float item_w = width - theme.px(28);
@@ -195,7 +213,7 @@ void draw_procedure_search(UiContext& ctx, const CatalogModel& c) {
                 bool tapped = big_button(ctx, "hit", {"", {}, ImVec2(item_w, h), ButtonStyle::secondary});
                 ImGui::PopID();
                 highlighted_text(ctx, theme.fonts.body, name, spans, ImVec2(pos.x + pad, pos.y + pad), text_w,
-                                 theme.text, IM_COL32(255, 221, 87, 255));
+                                 theme.text, theme.highlight);
                 text_at(ctx, theme.fonts.small, sub, ImVec2(pos.x + pad, pos.y + pad + name_h), theme.muted);
                 // The name is the tap target for scripts too.
                 ctx.record(name, pos, ImVec2(pos.x + item_w, pos.y + h), true);
@@ -205,8 +223,9 @@ void draw_procedure_search(UiContext& ctx, const CatalogModel& c) {
         }
     }
     end_drag_scroll();
-    ImGui::SetCursorScreenPos(ImVec2(field_min.x, origin.y + avail.y - keyboard_h - theme.px(10)));
-    draw_keyboard(ctx, keys, width);
+    float keyboard_x = landscape ? field_min.x + width + theme.px(40) : field_min.x;
+    ImGui::SetCursorScreenPos(ImVec2(keyboard_x, origin.y + avail.y - keyboard_h - theme.px(10)));
+    draw_keyboard(ctx, keys, keyboard_w);
 }
 
 void draw_procedure_detail(UiContext& ctx, const CatalogModel& c) {
@@ -221,18 +240,33 @@ void draw_procedure_detail(UiContext& ctx, const CatalogModel& c) {
         return;
     }
     bool online = !p->online_url.empty();
-    float footer_h = theme.px(online ? 330 : 200);
-    float scroll_h = avail.y - footer_h - theme.px(20);
-    if (begin_drag_scroll(ctx, "detail", ImVec2(width, scroll_h))) {
-        float w = width - theme.px(28);
+    // The footer holds the print button and, for online services, the QR with its caption; its height follows
+    // the caption's wrapped text so large text never runs off the screen.
+    float qr_side = online ? theme.px(avail.x > avail.y ? 200 : 240) : 0;
+    float caption_w = qr_side + theme.px(160);
+    std::string_view caption = ctx.tr("procedures.online_qr");
+    float caption_h = online ? 1.15f * measure(theme.fonts.small, caption, caption_w).y + theme.px(20) : 0;
+    float status_h =
+        c.print_status_key.empty()
+            ? 0
+            : 1.15f * measure(theme.fonts.small, ctx.tr(c.print_status_key), width - caption_w).y;
+    float button_h = std::max(theme.px(150), theme.min_target());
+    float footer_h = std::max(button_h + status_h + theme.px(50), qr_side + caption_h + theme.px(10));
+    // Landscape: the text scrolls on the left at full height and the actions sit in a column on the right.
+    bool landscape = avail.x > avail.y;
+    float column_w = landscape ? caption_w + theme.px(60) : 0;
+    float text_width = landscape ? width - column_w - theme.px(40) : width;
+    float scroll_h = landscape ? avail.y - theme.px(20) : avail.y - footer_h - theme.px(20);
+    if (begin_drag_scroll(ctx, "detail", ImVec2(text_width, scroll_h))) {
+        float w = text_width - theme.px(28);
         text_block(ctx, theme.fonts.title, procedure_name(ctx, *p), theme.text, w);
         if (ctx.lang() == i18n::Lang::en && !p->name_en.empty())
             text_block(ctx, theme.fonts.small, p->name, theme.muted, w);
         text_block(ctx, theme.fonts.small,
                    p->code + "  ·  " + field_name(ctx, *c.catalog, p->field) + "  ·  " + level_names(ctx, *p),
                    theme.muted, w);
-        if (std::find(p->levels.begin(), p->levels.end(), Level::district) != p->levels.end())
-            text_block(ctx, theme.fonts.small, ctx.tr("procedures.pre_reform_note"), theme.warning, w);
+        if (p->levels.empty())
+            text_block(ctx, theme.fonts.body, ctx.tr("procedures.ask_counter_level"), theme.warning, w);
 
         section_title(ctx, ctx.tr("procedures.documents"), w);
         if (p->documents.empty())
@@ -263,12 +297,10 @@ void draw_procedure_detail(UiContext& ctx, const CatalogModel& c) {
                 if (auto f = fee_summary(ctx, ch); !f.empty())
                     text_block(ctx, theme.fonts.body, ctx.fmt("procedures.fee", {f}), theme.muted,
                                w - theme.px(40));
-                if (!ch.note.empty())
-                    text_block(ctx, theme.fonts.small, ch.note, theme.muted, w - theme.px(40));
                 ImGui::Unindent(theme.px(40));
             }
         }
-        if (!p->agency.empty()) {
+        if (!p->agency.empty() && !p->levels.empty()) {
             section_title(ctx, ctx.tr("procedures.where"), w);
             text_block(ctx, theme.fonts.body, p->agency, theme.text, w);
         }
@@ -290,22 +322,23 @@ void draw_procedure_detail(UiContext& ctx, const CatalogModel& c) {
             bullet_list(ctx, p->legal_basis, w);
         }
         gap(ctx, 24);
-        text_block(ctx, theme.fonts.small, ctx.fmt("procedures.source", {p->source, p->checked}), theme.muted,
-                   w);
+        // Where the data comes from is for staff (kioskctl); the citizen sees how fresh it is.
+        text_block(ctx, theme.fonts.small, ctx.fmt("procedures.checked_on", {citizen_date(p->checked)}),
+                   theme.muted, w);
         gap(ctx, 40);
     }
     end_drag_scroll();
 
     // Footer: print the checklist; the QR to the online service where it exists.
-    float top = origin.y + avail.y - footer_h;
-    float qr_side = online ? footer_h - theme.px(70) : 0;
-    float button_w = online ? width - qr_side - theme.px(40) : width;
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + left, top));
+    float top = landscape ? origin.y : origin.y + avail.y - footer_h;
+    float button_x = landscape ? origin.x + left + width - column_w : origin.x + left;
+    float button_w = landscape ? column_w : online ? width - caption_w - theme.px(30) : width;
+    ImGui::SetCursorScreenPos(ImVec2(button_x, top));
     ImGui::BeginGroup();
     if (big_button(ctx, "print-checklist",
                    {ctx.tr(c.printing ? "procedures.printing" : "procedures.print_checklist"),
                     {},
-                    ImVec2(button_w, theme.px(150)),
+                    ImVec2(button_w, button_h),
                     ButtonStyle::primary,
                     !c.printing}))
         ctx.send(features::catalog_ui::PrintChecklist{p->code});
@@ -313,13 +346,18 @@ void draw_procedure_detail(UiContext& ctx, const CatalogModel& c) {
         text_block(ctx, theme.fonts.small, ctx.tr(c.print_status_key),
                    c.print_status_key == "procedures.printed" ? theme.success : theme.danger, button_w);
     ImGui::EndGroup();
-    if (online) {
-        ImVec2 qr_pos(origin.x + left + width - qr_side, top);
+    // In the landscape column the QR takes what height the (possibly tall) print button leaves; when too
+    // little is left for a scannable code it is not drawn at all rather than cut off.
+    float qr_top = landscape ? ImGui::GetItemRectMax().y + theme.px(40) : top;
+    float side =
+        landscape ? std::min(qr_side, origin.y + avail.y - qr_top - caption_h - theme.px(10)) : qr_side;
+    if (online && side >= theme.px(120)) {
+        float caption_x = origin.x + left + width - caption_w - (landscape ? (column_w - caption_w) / 2 : 0);
+        ImVec2 qr_pos(caption_x + (caption_w - side) / 2, qr_top);
         ImGui::SetCursorScreenPos(qr_pos);
-        draw_qr(c.online_qr, qr_side);
-        ImGui::SetCursorScreenPos(ImVec2(qr_pos.x - theme.px(60), qr_pos.y + qr_side));
-        text_block(ctx, theme.fonts.small, ctx.tr("procedures.online_qr"), theme.muted,
-                   qr_side + theme.px(60), true);
+        draw_qr(c.online_qr, side);
+        ImGui::SetCursorScreenPos(ImVec2(caption_x, qr_pos.y + side + theme.px(8)));
+        text_block(ctx, theme.fonts.small, caption, theme.muted, caption_w, true);
     }
 }
 

@@ -8,7 +8,9 @@ namespace kiosk::features::queue_ui {
 inline constexpr const char* kServicesScreen = "queue.services"; // pick a service (and priority)
 inline constexpr const char* kTicketScreen = "queue.ticket";     // the issued ticket
 
-// A service was tapped: ask about priority where allowed, else issue at once. Empty code: back to the list.
+// The citizen asked for a priority number at a service: ask which priority group where the service allows
+// priority, else issue a regular number at once. Empty code: back to the list. (Tapping the service itself
+// sends IssueTicket with no priority: a regular ticket in one tap.)
 struct PickService {
     std::string service_code;
 };

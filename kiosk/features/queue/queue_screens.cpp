@@ -31,7 +31,8 @@ void message_box(UiContext& ctx, float width, std::string_view title, std::strin
     });
 }
 
-const char* const priority_kinds[] = {"elderly", "disability", "pregnant", "merit"};
+// The groups served first (queue.priority_hint names the laws); "other" covers anyone staff accept.
+const char* const priority_kinds[] = {"elderly", "disability", "pregnant", "small_child", "merit", "other"};
 
 } // namespace
 
@@ -52,8 +53,13 @@ void draw_queue_services(UiContext& ctx, const QueueModel& q) {
 
     if (q.chosen_service.empty()) {
         text_block(ctx, theme.fonts.body, ctx.tr("queue.pick_hint"), theme.muted, width);
+        text_block(ctx, theme.fonts.small, ctx.tr("queue.priority_row_hint"), theme.text, width);
         gap(ctx, 20);
         float list_h = origin.y + avail.y - ImGui::GetCursorScreenPos().y - theme.px(40);
+        float row_w = width - theme.px(24);
+        // The priority button beside each service: wide enough for its label at any text size.
+        float prio_w = std::max(theme.px(230),
+                                measure(theme.fonts.title, ctx.tr("queue.priority_button")).x + theme.px(60));
         if (begin_drag_scroll(ctx, "services", ImVec2(width, list_h))) {
             for (const auto& s : q.services) {
                 std::string sub = ctx.fmt("queue.counters", {join_counters(s.counters)});
@@ -61,11 +67,28 @@ void draw_queue_services(UiContext& ctx, const QueueModel& q) {
                     sub += "  ·  " + ctx.fmt("queue.waiting_now", {std::to_string(s.waiting)});
                 if (!s.open) sub = std::string(ctx.tr("queue.error.closed"));
                 bool enabled = s.open && !q.issuing && q.store_error_key.empty();
+                bool with_priority = s.priority_allowed;
+                float main_w = with_priority ? row_w - prio_w - theme.px(16) : row_w;
+                std::string_view name = ctx.pick(s.name_vi, s.name_en);
+                float row_h =
+                    std::max(theme.px(190), measure(theme.fonts.title, name, main_w - theme.px(60)).y +
+                                                measure(theme.fonts.small, sub, main_w - theme.px(60)).y +
+                                                theme.px(60));
+                // One tap on the service prints a regular ticket at once.
                 if (big_button(ctx, s.code.c_str(),
-                               {ctx.pick(s.name_vi, s.name_en), sub,
-                                ImVec2(width - theme.px(24), theme.px(190)), ButtonStyle::secondary,
-                                enabled}))
-                    ctx.send(features::queue_ui::PickService{s.code});
+                               {name, sub, ImVec2(main_w, row_h), ButtonStyle::secondary, enabled}))
+                    ctx.send(features::queue_ui::IssueTicket{s.code, ""});
+                if (with_priority) {
+                    ImGui::SameLine(0, theme.px(16));
+                    std::string id = "priority-" + s.code;
+                    if (big_button(ctx, id.c_str(),
+                                   {ctx.tr("queue.priority_button"),
+                                    {},
+                                    ImVec2(prio_w, row_h),
+                                    ButtonStyle::priority,
+                                    enabled}))
+                        ctx.send(features::queue_ui::PickService{s.code});
+                }
                 gap(ctx, 10);
             }
         }
@@ -80,22 +103,26 @@ void draw_queue_services(UiContext& ctx, const QueueModel& q) {
         text_block(ctx, theme.fonts.small, ctx.tr("queue.priority_hint"), theme.muted, width);
         gap(ctx, 20);
         bool enabled = !q.issuing;
-        if (big_button(ctx, "no-priority",
-                       {ctx.tr("queue.no_priority"),
-                        {},
-                        ImVec2(width, theme.px(170)),
-                        ButtonStyle::primary,
-                        enabled}))
-            ctx.send(features::queue_ui::IssueTicket{q.chosen_service, ""});
-        gap(ctx, 10);
+        // One column when the labels are large (large text or a narrow window), else two.
         float half = (width - theme.px(24)) / 2;
-        for (int i = 0; i < 4; ++i) {
-            if (i % 2) ImGui::SameLine(0, theme.px(24));
-            std::string key = std::string("queue.priority.") + priority_kinds[i];
-            if (big_button(ctx, priority_kinds[i],
-                           {ctx.tr(key), {}, ImVec2(half, theme.px(150)), ButtonStyle::secondary, enabled}))
-                ctx.send(features::queue_ui::IssueTicket{q.chosen_service, priority_kinds[i]});
-            if (i % 2) gap(ctx, 10);
+        float widest = 0;
+        for (const char* kind : priority_kinds)
+            widest =
+                std::max(widest, measure(theme.fonts.title, ctx.tr(std::string("queue.priority.") + kind)).x);
+        bool two_columns = widest + theme.px(60) <= half;
+        float button_w = two_columns ? half : width;
+        float button_h = theme.px(150);
+        int column = 0;
+        for (const char* kind : priority_kinds) {
+            if (two_columns && column % 2) ImGui::SameLine(0, theme.px(24));
+            std::string key = std::string("queue.priority.") + kind;
+            float h = std::max(button_h, measure(theme.fonts.title, ctx.tr(key), button_w - theme.px(60)).y +
+                                             theme.px(50));
+            if (big_button(ctx, kind,
+                           {ctx.tr(key), {}, ImVec2(button_w, h), ButtonStyle::secondary, enabled}))
+                ctx.send(features::queue_ui::IssueTicket{q.chosen_service, kind});
+            if (!two_columns || column % 2) gap(ctx, 10);
+            ++column;
         }
         gap(ctx, 20);
         if (big_button(
@@ -123,60 +150,83 @@ void draw_queue_ticket(UiContext& ctx, const QueueModel& q) {
     }
     const TicketView& t = *q.ticket;
     bool landscape = avail.x > avail.y;
-    float qr_side = theme.px(landscape ? 300 : 330);
-    float card_w = landscape ? width - qr_side - theme.px(40) : width;
-
-    // The ticket card: service, the number very large, priority, time, people ahead, counters.
-    ImVec2 card = ImGui::GetCursorScreenPos();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->ChannelsSplit(2);
-    draw->ChannelsSetCurrent(1);
-    float inner = card_w - 2 * theme.px(30);
-    ImGui::SetCursorScreenPos(ImVec2(card.x + theme.px(30), card.y + theme.px(24)));
-    ImGui::BeginGroup();
-    text_block(ctx, theme.fonts.body, ctx.pick(t.service_vi, t.service_en), theme.muted, inner, true);
-    text_block(ctx, theme.fonts.small, ctx.tr("queue.your_number"), theme.muted, inner, true);
-    text_block(ctx, theme.fonts.huge, t.display, theme.primary, inner, true);
-    if (!t.priority_key.empty())
-        text_block(ctx, theme.fonts.title,
-                   std::string(ctx.tr("queue.priority_label")) + " – " + std::string(ctx.tr(t.priority_key)),
-                   theme.warning, inner, true);
-    text_block(ctx, theme.fonts.small, ctx.fmt("queue.issued_at", {t.issued_time}), theme.muted, inner, true);
-    gap(ctx, 10);
-    text_block(ctx, theme.fonts.body,
-               t.ahead > 0 ? ctx.fmt("queue.ahead", {std::to_string(t.ahead)})
-                           : std::string(ctx.tr("queue.nobody_ahead")),
-               theme.text, inner, true);
-    if (t.wait_minutes >= 0)
-        text_block(ctx, theme.fonts.body, ctx.fmt("queue.wait_estimate", {std::to_string(t.wait_minutes)}),
+    float qr_side = theme.px(landscape ? 240 : 330);
+    // Landscape: the card on the left, a column with the QR and the print result on the right. "Done" is
+    // pinned at the bottom (of that column in landscape) and what is above it scrolls when it does not fit
+    // (large text), so nothing is ever cut off out of reach.
+    float column_w = landscape ? std::max(theme.px(560), qr_side) : 0;
+    float card_w = landscape ? width - column_w - theme.px(40) : width;
+    float done_h = theme.min_target();
+    float scroll_h = avail.y - done_h - theme.px(60);
+    ImVec2 top = ImGui::GetCursorScreenPos();
+    if (begin_drag_scroll(ctx, "ticket", ImVec2(width, scroll_h))) {
+        // The ticket card: service, the number very large, priority, time, people ahead, counters.
+        ImVec2 card = ImGui::GetCursorScreenPos();
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->ChannelsSplit(2);
+        draw->ChannelsSetCurrent(1);
+        float inner = card_w - 2 * theme.px(30);
+        ImGui::SetCursorScreenPos(ImVec2(card.x + theme.px(30), card.y + theme.px(24)));
+        ImGui::BeginGroup();
+        text_block(ctx, theme.fonts.body, ctx.pick(t.service_vi, t.service_en), theme.muted, inner, true);
+        text_block(ctx, theme.fonts.huge, t.display, theme.primary, inner, true);
+        if (!t.priority_key.empty())
+            text_block(ctx, theme.fonts.title,
+                       std::string(ctx.tr("queue.priority_label")) + " – " +
+                           std::string(ctx.tr(t.priority_key)),
+                       theme.warning, inner, true);
+        text_block(ctx, theme.fonts.small, ctx.fmt("queue.issued_at", {t.issued_time}), theme.muted, inner,
+                   true);
+        gap(ctx, 10);
+        text_block(ctx, theme.fonts.body,
+                   t.ahead > 0 ? ctx.fmt("queue.ahead", {std::to_string(t.ahead)})
+                               : std::string(ctx.tr("queue.nobody_ahead")),
                    theme.text, inner, true);
-    text_block(ctx, theme.fonts.body, ctx.fmt("queue.go_to_counters", {join_counters(t.counters)}),
-               theme.text, inner, true);
-    ImGui::EndGroup();
-    float card_bottom = ImGui::GetItemRectMax().y + theme.px(24);
-    draw->ChannelsSetCurrent(0);
-    panel(ctx, card, ImVec2(card.x + card_w, card_bottom), IM_COL32_WHITE, theme.border);
-    draw->ChannelsMerge();
+        if (t.wait_minutes >= 0)
+            text_block(ctx, theme.fonts.body,
+                       ctx.fmt("queue.wait_estimate", {std::to_string(t.wait_minutes)}), theme.text, inner,
+                       true);
+        text_block(ctx, theme.fonts.body, ctx.fmt("queue.go_to_counters", {join_counters(t.counters)}),
+                   theme.text, inner, true);
+        ImGui::EndGroup();
+        float card_bottom = ImGui::GetItemRectMax().y + theme.px(24);
+        draw->ChannelsSetCurrent(0);
+        panel(ctx, card, ImVec2(card.x + card_w, card_bottom), theme.panel, theme.border);
+        draw->ChannelsMerge();
 
-    // The QR (ticket code), beside the card in landscape, under it in portrait.
-    ImVec2 qr_pos = landscape ? ImVec2(card.x + card_w + theme.px(40), card.y)
-                              : ImVec2(card.x + (width - qr_side) / 2, card_bottom + theme.px(24));
-    ImGui::SetCursorScreenPos(qr_pos);
-    draw_qr(t.qr, qr_side);
-    ImGui::SetCursorScreenPos(ImVec2(qr_pos.x, ImGui::GetCursorScreenPos().y));
-    text_block(ctx, theme.fonts.small, ctx.fmt("queue.ticket_code", {t.ticket_id}), theme.muted, qr_side,
-               true);
-    float below = std::max(card_bottom, ImGui::GetCursorScreenPos().y) + theme.px(24);
-    ImGui::SetCursorScreenPos(ImVec2(card.x, below));
-    ImGui::Dummy(ImVec2(width, 0));
-    if (t.printed) {
-        message_box(ctx, width, ctx.tr("queue.printed_ok"), {}, theme.success);
-    } else {
-        // The fault's own text already says the number is valid and to photograph the screen.
-        std::string body(ctx.tr(t.print_fault_key));
-        message_box(ctx, width, ctx.tr("queue.print_failed_title"), body, theme.danger);
+        // The QR (ticket code), at the top of the right column in landscape, under the card in portrait.
+        float column_x = card.x + card_w + theme.px(40);
+        ImVec2 qr_pos = landscape ? ImVec2(column_x + (column_w - qr_side) / 2, card.y)
+                                  : ImVec2(card.x + (width - qr_side) / 2, card_bottom + theme.px(24));
+        ImGui::SetCursorScreenPos(qr_pos);
+        draw_qr(t.qr, qr_side);
+        ImGui::SetCursorScreenPos(ImVec2(qr_pos.x, ImGui::GetCursorScreenPos().y));
+        text_block(ctx, theme.fonts.small, ctx.fmt("queue.ticket_code", {t.ticket_id}), theme.muted, qr_side,
+                   true);
+        float below = landscape ? ImGui::GetCursorScreenPos().y
+                                : std::max(card_bottom, ImGui::GetCursorScreenPos().y) + theme.px(24);
+        float result_x = landscape ? column_x : card.x;
+        float result_w = (landscape ? column_w : width) - theme.px(28); // clear of the scrollbar
+        ImGui::SetCursorScreenPos(ImVec2(result_x, below));
+        ImGui::BeginGroup();
+        ImGui::Dummy(ImVec2(result_w, 0));
+        if (t.printed) {
+            message_box(ctx, result_w, ctx.tr("queue.printed_ok"), {}, theme.success);
+        } else {
+            // The fault's own text already says the number is valid and to photograph the screen.
+            std::string body(ctx.tr(t.print_fault_key));
+            message_box(ctx, result_w, ctx.tr("queue.print_failed_title"), body, theme.danger);
+        }
+        ImGui::EndGroup();
+        ImGui::SetCursorScreenPos(ImVec2(card.x, std::max(card_bottom, ImGui::GetItemRectMax().y)));
+        ImGui::Dummy(ImVec2(1, 1));
     }
-    if (big_button(ctx, "ticket-done", {ctx.tr("queue.done"), {}, ImVec2(width, 0), ButtonStyle::primary}))
+    end_drag_scroll();
+    float done_x = landscape ? top.x + card_w + theme.px(40) : top.x;
+    float done_w = landscape ? column_w : width;
+    ImGui::SetCursorScreenPos(ImVec2(done_x, top.y + scroll_h + theme.px(20)));
+    if (big_button(ctx, "ticket-done",
+                   {ctx.tr("queue.done"), {}, ImVec2(done_w, done_h), ButtonStyle::primary}))
         ctx.emit(GoHome{});
     ImGui::EndGroup();
 }

@@ -35,9 +35,21 @@ void draw_home(UiContext& ctx, const std::vector<HomeEntry>& entries) {
     float space = origin.y + avail.y - footer_h - top;
     int count = static_cast<int>(entries.size());
     float n = static_cast<float>(std::max(count, 1));
+    // The height the tallest entry's words need in a button `w` wide (big_button grows to it anyway; all
+    // entries get the same height so they line up and nothing below is covered).
+    auto needed_height = [&](float w) {
+        float pad = std::min(theme.px(36), w * 0.08f), text_w = w - 2 * pad, most = 0;
+        for (const auto& e : entries)
+            most =
+                std::max(most, measure(theme.fonts.title, ctx.tr(e.title_key), text_w).y + theme.px(8) +
+                                   measure(theme.fonts.small, ctx.tr(e.hint_key), text_w).y + theme.px(32));
+        return most;
+    };
+    float footer_y = origin.y + avail.y - footer_h + theme.px(20);
     if (landscape) {
         float w = (content_w - (n - 1) * spacing) / n;
-        float h = std::min(space - spacing, theme.px(560));
+        float h = std::max(std::min(space - spacing, theme.px(560)), needed_height(w));
+        footer_y = std::max(footer_y, top + h + theme.px(30));
         for (int i = 0; i < count; ++i) {
             const HomeEntry& e = entries[static_cast<size_t>(i)];
             ImGui::SetCursorScreenPos(ImVec2(origin.x + pad + i * (w + spacing), top));
@@ -47,7 +59,8 @@ void draw_home(UiContext& ctx, const std::vector<HomeEntry>& entries) {
                 ctx.emit(Navigate{e.screen});
         }
     } else {
-        float h = std::min((space - n * spacing) / n, theme.px(330));
+        float h = std::max(std::min((space - n * spacing) / n, theme.px(330)), needed_height(content_w));
+        footer_y = std::max(footer_y, top + n * h + (n - 1) * spacing + theme.px(30));
         for (int i = 0; i < count; ++i) {
             const HomeEntry& e = entries[static_cast<size_t>(i)];
             ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, top + i * (h + spacing)));
@@ -57,7 +70,7 @@ void draw_home(UiContext& ctx, const std::vector<HomeEntry>& entries) {
                 ctx.emit(Navigate{e.screen});
         }
     }
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + avail.y - footer_h + theme.px(20)));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, footer_y));
     text_block(ctx, theme.fonts.small, ctx.tr("home.help"), theme.muted, content_w, true);
 }
 

@@ -1,5 +1,6 @@
 #include "kiosk/ui/screens/root.hpp"
 
+#include "kiosk/ui/screens/access_bar.hpp"
 #include "kiosk/ui/screens/chrome.hpp"
 #include "kiosk/ui/screens/home.hpp"
 #include "kiosk/ui/widgets/widgets.hpp"
@@ -15,10 +16,14 @@ void draw_root(UiContext& ctx, const ShellModel& model, const ScreenSpec* curren
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
     draw_header(ctx, model);
+    // The accessibility switches: a row under the header on every screen.
+    draw_access_bar(ctx, model);
     if (model.screen() == kHomeScreen || !current) {
+        ctx.mark_content_start();
         draw_home(ctx, home_entries);
     } else {
         draw_nav_row(ctx, ctx.tr(current->title_key));
+        ctx.mark_content_start();
         current->draw(ctx);
     }
     draw_notice(ctx, model);

@@ -25,11 +25,13 @@ Metrics metrics(const Theme& theme, float width) {
     // Ten keys across: at 1080 px that is about 100 px a key. Keys never go below the 15 mm touch minimum:
     // the gaps shrink first, and if the width still cannot hold ten minimum keys, big_button enlarges them
     // and the rows overflow (the screen must give the keyboard 10 × min_target + 9 × 3 px).
-    const float target = theme.min_target();
+    const float target =
+        theme.min_target() / theme.text_scale; // keys keep the base target (see ButtonSpec::key)
     m.gap = std::clamp((width - 10 * target) / 9, theme.px(3), theme.px(10));
     m.unit = std::max(target, (width - 9 * m.gap) / 10);
-    m.height = std::max(target, theme.px(104));
-    m.row_gap = theme.px(14);
+    // Large text makes the labels bigger, not the rows much taller: the keyboard must still leave room above.
+    m.height = std::max(target, theme.fonts.body->FontSize + theme.px(30));
+    m.row_gap = theme.px(10);
     return m;
 }
 
@@ -46,7 +48,8 @@ void character_row(UiContext& ctx, const Metrics& m, std::string_view keys, ImVe
         const std::string label(1, c);
         ImGui::SetCursorScreenPos(pos);
         const std::string id = "key-" + label;
-        if (big_button(ctx, id.c_str(), {label, {}, ImVec2(m.unit, m.height), ButtonStyle::secondary}))
+        if (big_button(ctx, id.c_str(),
+                       {label, {}, ImVec2(m.unit, m.height), ButtonStyle::secondary, true, true}))
             ctx.emit(KeyboardInput{label});
         pos.x += m.unit + m.gap;
     }
@@ -55,7 +58,7 @@ void character_row(UiContext& ctx, const Metrics& m, std::string_view keys, ImVe
 bool wide_key(UiContext& ctx, const char* id, std::string_view title, std::string_view subtitle, ImVec2 pos,
               float w, float h, ButtonStyle style, bool enabled = true) {
     ImGui::SetCursorScreenPos(pos);
-    return big_button(ctx, id, {title, subtitle, ImVec2(w, h), style, enabled});
+    return big_button(ctx, id, {title, subtitle, ImVec2(w, h), style, enabled, true});
 }
 
 } // namespace

@@ -57,9 +57,36 @@ bool big_button(UiContext& ctx, const char* id, const ButtonSpec& spec) {
     const Theme& theme = ctx.theme();
     ImVec2 size = spec.size;
     if (size.x <= 0) size.x = ImGui::GetContentRegionAvail().x;
-    if (size.y <= 0) size.y = theme.min_target();
-    size.x = std::max(size.x, theme.min_target());
-    size.y = std::max(size.y, theme.min_target());
+    const float target = spec.key ? theme.min_target() / theme.text_scale : theme.min_target();
+    if (size.y <= 0) size.y = target;
+    size.x = std::max(size.x, target);
+    size.y = std::max(size.y, target);
+    ImFont* sub_font = theme.fonts.small;
+    float pad = std::min(theme.px(36), size.x * 0.08f);
+    float text_w = size.x - 2 * pad;
+    std::string title(spec.title);
+    // A word must never break in the middle: narrow buttons with long words use the body font.
+    ImFont* title_font = theme.fonts.title;
+    for (size_t start = 0; start < title.size();) {
+        size_t end = title.find(' ', start);
+        if (end == std::string::npos) end = title.size();
+        if (measure(title_font, std::string_view(title).substr(start, end - start)).x > text_w) {
+            title_font = theme.fonts.body;
+            break;
+        }
+        start = end + 1;
+    }
+    ImVec2 title_size = measure(title_font, title, text_w);
+    std::string_view subtitle = spec.subtitle;
+    ImVec2 sub_size = subtitle.empty() ? ImVec2(0, 0) : measure(sub_font, subtitle, text_w);
+    // A key cannot grow: under large text its hint line gives way to the label.
+    if (spec.key && !subtitle.empty() && title_size.y + theme.px(8) + sub_size.y + theme.px(4) > size.y) {
+        subtitle = {};
+        sub_size = ImVec2(0, 0);
+    }
+    float block_h = title_size.y + (subtitle.empty() ? 0 : theme.px(8) + sub_size.y);
+    // Large text: a button is never shorter than its words (flow layouts move down with it).
+    if (!spec.key) size.y = std::max(size.y, block_h + theme.px(32));
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImGui::PushID(id);
     bool released = ImGui::InvisibleButton("##b", size) && spec.enabled;
@@ -75,6 +102,10 @@ bool big_button(UiContext& ctx, const char* id, const ButtonSpec& spec) {
         break;
     case ButtonStyle::danger:
         fill = held ? theme.primary_pressed : theme.danger;
+        ink = IM_COL32_WHITE;
+        break;
+    case ButtonStyle::priority:
+        fill = held ? theme.primary_pressed : theme.warning;
         ink = IM_COL32_WHITE;
         break;
     case ButtonStyle::header:
@@ -106,25 +137,7 @@ bool big_button(UiContext& ctx, const char* id, const ButtonSpec& spec) {
         draw->AddRect(ImVec2(pos.x, pos.y + offset.y), ImVec2(max.x, max.y + offset.y), outline, rounding, 0,
                       theme.px(3));
 
-    ImFont* sub_font = theme.fonts.small;
-    float pad = std::min(theme.px(36), size.x * 0.08f);
-    float text_w = size.x - 2 * pad;
-    std::string title(spec.title);
-    // A word must never break in the middle: narrow buttons with long words use the body font.
-    ImFont* title_font = theme.fonts.title;
-    for (size_t start = 0; start < title.size();) {
-        size_t end = title.find(' ', start);
-        if (end == std::string::npos) end = title.size();
-        if (measure(title_font, std::string_view(title).substr(start, end - start)).x > text_w) {
-            title_font = theme.fonts.body;
-            break;
-        }
-        start = end + 1;
-    }
-    ImVec2 title_size = measure(title_font, title, text_w);
-    ImVec2 sub_size = spec.subtitle.empty() ? ImVec2(0, 0) : measure(sub_font, spec.subtitle, text_w);
-    float block_h = title_size.y + (spec.subtitle.empty() ? 0 : theme.px(8) + sub_size.y);
-    bool centered = size.x < theme.px(520) || spec.subtitle.empty();
+    bool centered = size.x < theme.px(520) || subtitle.empty();
     float y = pos.y + offset.y + (size.y - block_h) * 0.5f;
     auto draw_wrapped = [&](ImFont* font, const std::string& text, ImU32 color, float top) {
         ImVec2 s = measure(font, text, text_w);
@@ -133,12 +146,14 @@ bool big_button(UiContext& ctx, const char* id, const ButtonSpec& spec) {
                       text_w);
     };
     draw_wrapped(title_font, title, ink, y);
-    if (!spec.subtitle.empty())
-        draw_wrapped(sub_font, std::string(spec.subtitle),
-                     spec.style == ButtonStyle::secondary ? theme.muted : IM_COL32(225, 235, 250, 255),
+    if (!subtitle.empty())
+        draw_wrapped(sub_font, std::string(subtitle),
+                     spec.style == ButtonStyle::secondary ? theme.muted
+                     : theme.high_contrast                ? ink
+                                                          : IM_COL32(225, 235, 250, 255),
                      y + title_size.y + theme.px(8));
     ctx.record(std::string(spec.title), pos, max, spec.enabled);
-    if (!spec.subtitle.empty()) ctx.record(std::string(spec.subtitle), pos, max, false);
+    if (!subtitle.empty()) ctx.record(std::string(subtitle), pos, max, false);
     return tapped;
 }
 
@@ -170,7 +185,7 @@ void boxed(UiContext& ctx, float width, ImU32 accent, const std::function<void(f
     ImGui::EndGroup();
     float bottom = ImGui::GetItemRectMax().y + pad;
     draw->ChannelsSetCurrent(0);
-    draw->AddRectFilled(origin, ImVec2(origin.x + width, bottom), IM_COL32_WHITE, theme.px(22));
+    draw->AddRectFilled(origin, ImVec2(origin.x + width, bottom), theme.panel, theme.px(22));
     draw->AddRect(origin, ImVec2(origin.x + width, bottom), accent, theme.px(22), 0, theme.px(4));
     draw->ChannelsMerge();
     ImGui::SetCursorScreenPos(ImVec2(origin.x, bottom + theme.px(24)));
@@ -181,7 +196,7 @@ void text_field(UiContext& ctx, std::string_view text, std::string_view placehol
     ImVec2 min = ImGui::GetCursorScreenPos();
     ImVec2 max(min.x + size.x, min.y + size.y);
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(min, max, IM_COL32_WHITE, theme.px(16));
+    draw->AddRectFilled(min, max, theme.panel, theme.px(16));
     draw->AddRect(min, max, theme.primary, theme.px(16), 0, theme.px(4));
     ImFont* font = theme.fonts.title;
     float pad = theme.px(24);

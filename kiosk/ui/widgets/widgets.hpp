@@ -11,7 +11,8 @@
 
 namespace kiosk::ui {
 
-enum class ButtonStyle { primary, secondary, danger, header };
+// priority: the amber "priority number" button beside a service (its label says what it is).
+enum class ButtonStyle { primary, secondary, danger, header, priority };
 
 struct ButtonSpec {
     std::string_view title;
@@ -19,6 +20,9 @@ struct ButtonSpec {
     ImVec2 size = {0, 0}; // 0 width = full available width; 0 height = theme minimum target
     ButtonStyle style = ButtonStyle::primary;
     bool enabled = true;
+    // Keyboard keys keep the 15 mm base target under large text (bigger labels, not taller rows), so the
+    // keyboard still leaves room for what is typed. Other buttons grow with the text.
+    bool key = false;
 };
 
 // A tappable button; returns true on a tap (press and release inside, without a drag in between).

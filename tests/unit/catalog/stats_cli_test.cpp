@@ -152,5 +152,5 @@ TEST(CatalogI18n, EveryEnumHasVietnameseAndEnglishText) {
             << key;
         EXPECT_TRUE(check_text(translator.tr(key, kiosk::i18n::Lang::vi)).ok) << key;
     }
-    EXPECT_EQ(translator.tr("catalog.level.commune", kiosk::i18n::Lang::vi), "Cấp xã");
+    EXPECT_EQ(translator.tr("catalog.level.commune", kiosk::i18n::Lang::vi), "Cấp xã, phường");
 }

@@ -28,7 +28,16 @@ struct TestQuery {
     std::vector<std::string> expected; // any of these codes in the top 3 is a hit
     std::string kind;
     int line = 0;
+    std::string set; // "tune" (tuning half) or "held" (held-out half, never used to tune); empty = untagged
 };
+
+// The queries of one half of the set ("tune" or "held").
+inline std::vector<TestQuery> only_set(const std::vector<TestQuery>& queries, const std::string& set) {
+    std::vector<TestQuery> out;
+    for (const auto& q : queries)
+        if (q.set == set) out.push_back(q);
+    return out;
+}
 
 inline std::string read_text_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -65,7 +74,8 @@ inline std::vector<TestQuery> load_queries(const std::string& path) {
         if (cols.size() < 2 || cols[0].empty() || cols[1].empty())
             throw std::runtime_error(path + " line " + std::to_string(no) +
                                      ": expected query<TAB>codes[<TAB>kind]");
-        queries.push_back(TestQuery{cols[0], split(cols[1], ','), cols.size() > 2 ? cols[2] : "", no});
+        queries.push_back(TestQuery{cols[0], split(cols[1], ','), cols.size() > 2 ? cols[2] : "", no,
+                                    cols.size() > 3 ? cols[3] : ""});
     }
     return queries;
 }

@@ -40,13 +40,45 @@ TEST_F(QuerySetTest, TestSetIsLargeAndNamesRealProcedures) {
     }
 }
 
-TEST_F(QuerySetTest, ExpectedProcedureInTop3ForAtLeast95Percent) {
-    const Evaluation ev = evaluate(*cat_, *queries_, our_search(*index_));
-    std::cout << "[ search ] top-3 hit rate " << ev.hits << "/" << ev.total << " = " << 100.0 * ev.rate()
+TEST_F(QuerySetTest, EveryQueryBelongsToOneHalf) {
+    for (const auto& q : *queries_)
+        EXPECT_TRUE(q.set == "tune" || q.set == "held")
+            << "queries.tsv line " << q.line << ": set \"" << q.set << "\"";
+    EXPECT_GE(only_set(*queries_, "held").size(), 90u);
+}
+
+// The tuning half is the target the search was tuned on: ≥ 95 % top-3.
+TEST_F(QuerySetTest, TuningHalfExpectedProcedureInTop3ForAtLeast95Percent) {
+    const Evaluation ev = evaluate(*cat_, only_set(*queries_, "tune"), our_search(*index_));
+    std::cout << "[ tune   ] top-3 hit rate " << ev.hits << "/" << ev.total << " = " << 100.0 * ev.rate()
               << " %\n";
     for (const auto& f : ev.failures)
         std::cout << "[ miss   ] " << f << "\n";
     EXPECT_GE(ev.rate(), 0.95);
+}
+
+// The held-out half is reported, never tuned on. The floor only catches a broken search (it is far below the
+// measured figure); raising it by tuning on these queries would defeat the split.
+TEST_F(QuerySetTest, HeldOutHalfIsReported) {
+    const auto held = only_set(*queries_, "held");
+    const Evaluation ev = evaluate(*cat_, held, our_search(*index_));
+    std::cout << "[ held   ] top-3 hit rate " << ev.hits << "/" << ev.total << " = " << 100.0 * ev.rate()
+              << " %\n";
+    // The 40 written for issue 12 follow the marker comment "# --- 40 held-out queries".
+    const std::string text = read_text_file(std::string(KIOSK_TEST_DATA_DIR) + "/unit/search/queries.tsv");
+    const auto marker = text.find("# --- 40 held-out queries");
+    ASSERT_NE(marker, std::string::npos);
+    const int marker_line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + marker, '\n'));
+    std::vector<TestQuery> fresh;
+    for (const auto& q : held)
+        if (q.line > marker_line) fresh.push_back(q);
+    EXPECT_EQ(fresh.size(), 40u);
+    const Evaluation ev_new = evaluate(*cat_, fresh, our_search(*index_));
+    std::cout << "[ held40 ] top-3 hit rate " << ev_new.hits << "/" << ev_new.total << " = "
+              << 100.0 * ev_new.rate() << " %\n";
+    for (const auto& f : ev.failures)
+        std::cout << "[ miss   ] " << f << "\n";
+    EXPECT_GE(ev.rate(), 0.5);
 }
 
 TEST_F(QuerySetTest, BeatsSqliteFts5OnTheSameSet) {
