@@ -12,8 +12,22 @@ HealthReporter::~HealthReporter() {
     if (server_) server_->stop();
 }
 
-Status HealthReporter::start_server(const net::StatusServerOptions& options) {
-    auto server = net::StatusServer::start(options, [this] { return current(); });
+Status HealthReporter::start_server(const net::StatusServerOptions& options,
+                                    const std::function<void(const std::string&)>& log,
+                                    net::StatusServer::ScreenshotFn screenshot) {
+    auto server = net::StatusServer::start(
+        options, [this] { return current(); }, screenshot);
+    if (!server && server.error().kind == "policy") {
+        log(server.error().message + "; serving on 127.0.0.1 only");
+        {
+            std::lock_guard lock(mutex_);
+            server_problems_.push_back({"status.insecure_listen", server.error().message});
+        }
+        auto local = options;
+        local.listen = "127.0.0.1";
+        server = net::StatusServer::start(
+            local, [this] { return current(); }, std::move(screenshot));
+    }
     if (!server) return server.error();
     server_ = std::move(server.value());
     return Ok{};
@@ -30,6 +44,7 @@ health::HealthSnapshot HealthReporter::current() const {
     {
         std::lock_guard lock(mutex_);
         copy = snapshot_;
+        copy.problems.insert(copy.problems.end(), server_problems_.begin(), server_problems_.end());
     }
     copy.started_at = started_at_;
     copy.now =

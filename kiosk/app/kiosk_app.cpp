@@ -7,6 +7,7 @@
 #include "kiosk/app/input_translator.hpp"
 #include "kiosk/app/preview_texture.hpp"
 #include "kiosk/app/script_runner.hpp"
+#include "kiosk/app/service_notifier.hpp"
 #include "kiosk/app/window.hpp"
 #include "kiosk/core/i18n/translator.hpp"
 #include "kiosk/core/tasks/completion_queue.hpp"
@@ -105,6 +106,8 @@ class KioskApp {
     std::vector<std::unique_ptr<features::Feature>> features_;
     PreviewTexture preview_; // after window_: released while the GL context still exists
     HealthReporter health_;
+    std::unique_ptr<ServiceNotifier> notifier_ = make_systemd_notifier();
+    WatchdogPinger watchdog_{*notifier_};
     std::int64_t frames_rendered_ = 0;
     std::int64_t last_frame_at_ = 0;
     std::unique_ptr<ScriptRunner> script_;
@@ -176,6 +179,7 @@ void KioskApp::render_frame() {
         std::chrono::duration_cast<std::chrono::seconds>(clock_.now().time_since_epoch()).count();
     if (!presented_first_frame_) {
         presented_first_frame_ = true;
+        watchdog_.first_frame_presented();
         if (options_.startup_probe) {
             std::printf("first_frame_ms=%.1f\n", ms_since_process_start());
             std::fflush(stdout);
@@ -246,7 +250,8 @@ void KioskApp::start_features() {
     publish_health();
     const auto& status = root_->plan().status;
     if (!status.enabled) return;
-    if (auto started = health_.start_server(root_->status_options()); !started)
+    const auto log = [](const std::string& line) { std::fprintf(stderr, "kiosk: %s\n", line.c_str()); };
+    if (auto started = health_.start_server(root_->status_options(), log); !started)
         std::fprintf(stderr, "kiosk: status server: %s\n", started.error().message.c_str());
     else if (health_.port())
         std::fprintf(stderr, "kiosk: status on http://%s:%d/healthz\n", status.listen.c_str(),
@@ -339,6 +344,7 @@ int KioskApp::run() {
     bool final_shot_taken = false;
 
     while (!quit_) {
+        watchdog_.loop_turned(Steady::now()); // only a turning loop pings: a stuck UI thread gets restarted
         bool busy = frames_needed_ > 0 || input_.pending() || !pending_screenshot_.empty() ||
                     (script_done && !options_.screenshot_path.empty() && !final_shot_taken);
         int timeout_ms = 0;
@@ -358,6 +364,10 @@ int KioskApp::run() {
                                                   feature_deadline - clock_.now())
                                                   .count(),
                                               1));
+            if (auto due = watchdog_.next_due(); due != WatchdogPinger::TimePoint::max())
+                wait = std::min<long long>(
+                    wait,
+                    std::chrono::duration_cast<std::chrono::milliseconds>(due - Steady::now()).count() + 1);
             timeout_ms = static_cast<int>(std::clamp<long long>(wait, 0, 60000));
         }
         SDL_Event event;
@@ -419,6 +429,7 @@ int KioskApp::run() {
             frames_needed_ == 0;
         if (finished_headless) quit_ = true;
     }
+    watchdog_.stopping();
     features_.clear();
     return finish_script();
 }

@@ -156,6 +156,8 @@ net::StatusServerOptions CompositionRoot::status_options() const {
     o.listen = config_->status.listen;
     o.port = config_->status.port;
     o.token = config_->status.token;
+    o.tls_cert = config_->status.tls_cert;
+    o.tls_key = config_->status.tls_key;
     return o;
 }
 

@@ -106,6 +106,8 @@ struct Config {
         int port = 8088;
         std::string token = "";
         int heartbeat_s = 60;
+        std::string tls_cert = ""; // PEM files; both empty = plain HTTP
+        std::string tls_key = "";
     } status;
 
     static std::vector<ServiceConfig> default_services();
