@@ -15,6 +15,7 @@ HealthReporter::~HealthReporter() {
 Status HealthReporter::start_server(const net::StatusServerOptions& options,
                                     const std::function<void(const std::string&)>& log,
                                     net::StatusServer::ScreenshotFn screenshot) {
+    listen_ = options.listen;
     auto server = net::StatusServer::start(
         options, [this] { return current(); }, screenshot);
     if (!server && server.error().kind == "policy") {
@@ -25,6 +26,7 @@ Status HealthReporter::start_server(const net::StatusServerOptions& options,
         }
         auto local = options;
         local.listen = "127.0.0.1";
+        listen_ = local.listen;
         server = net::StatusServer::start(
             local, [this] { return current(); }, std::move(screenshot));
     }

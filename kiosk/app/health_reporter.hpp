@@ -27,6 +27,7 @@ class HealthReporter {
     void publish(health::HealthSnapshot snapshot);
     [[nodiscard]] health::HealthSnapshot current() const;
     [[nodiscard]] int port() const { return server_ ? server_->port() : 0; }
+    [[nodiscard]] const std::string& listen() const { return listen_; } // the address actually served
 
   private:
     mutable std::mutex mutex_;
@@ -35,6 +36,7 @@ class HealthReporter {
     std::chrono::steady_clock::time_point started_{};
     std::vector<health::Problem> server_problems_; // under mutex_
     std::unique_ptr<net::StatusServer> server_;
+    std::string listen_;
 };
 
 } // namespace kiosk::app

@@ -5,7 +5,9 @@
 #include "kiosk/app/feature_list.hpp"
 #include "kiosk/app/health_reporter.hpp"
 #include "kiosk/app/input_translator.hpp"
+#include "kiosk/app/log_sink.hpp"
 #include "kiosk/app/preview_texture.hpp"
+#include "kiosk/app/screenshot_broker.hpp"
 #include "kiosk/app/script_runner.hpp"
 #include "kiosk/app/service_notifier.hpp"
 #include "kiosk/app/window.hpp"
@@ -93,6 +95,8 @@ class KioskApp {
     std::shared_ptr<runtime::CompositionRoot> root_;
     i18n::Translator translator_;
     KioskClock clock_;
+    std::unique_ptr<log::Sink> log_sink_ = make_log_sink();
+    log::Logger logger_{*log_sink_, clock_};
     // Order matters: SDL outlives the ImGui context, which outlives the window (its renderer shuts down
     // first).
     std::optional<SdlSession> sdl_;
@@ -104,8 +108,11 @@ class KioskApp {
     features::UiRegistry registry_;
     std::unique_ptr<Controller> controller_;
     std::vector<std::unique_ptr<features::Feature>> features_;
-    PreviewTexture preview_; // after window_: released while the GL context still exists
+    PreviewTexture preview_;       // after window_: released while the GL context still exists
+    ScreenshotBroker screenshots_; // before health_: the status server calls it until it stops
+    bool capture_for_broker_ = false;
     HealthReporter health_;
+    std::unique_ptr<net::Heartbeat> heartbeat_; // after health_: stopped before the snapshot it reads goes
     std::unique_ptr<ServiceNotifier> notifier_ = make_systemd_notifier();
     WatchdogPinger watchdog_{*notifier_};
     std::int64_t frames_rendered_ = 0;
@@ -122,12 +129,16 @@ void KioskApp::load_configuration() {
     runtime::ConfigRequest request{options_.config_path, options_.overrides};
     auto resolved = runtime::resolve_startup_config(request);
     for (const auto& problem : resolved.problems)
-        std::fprintf(stderr, "config: %s\n", problem.to_string().c_str());
+        logger_.warning("config.problem", problem.to_string(),
+                        {{"KIOSK_CONFIG_FILE", resolved.path.string()}});
     if (!resolved.problems.empty())
-        std::fprintf(stderr, "config: %s has %zu problem(s); running on %s\n", resolved.path.c_str(),
-                     resolved.problems.size(),
-                     resolved.source == config::ConfigSource::last_good ? "the last good configuration"
-                                                                        : "the embedded defaults");
+        logger_.error("config.fallback",
+                      resolved.path.string() + " has " + std::to_string(resolved.problems.size()) +
+                          " problem(s); running on " +
+                          (resolved.source == config::ConfigSource::last_good ? "the last good configuration"
+                                                                              : "the embedded defaults"),
+                      {{"KIOSK_CONFIG_FILE", resolved.path.string()},
+                       {"KIOSK_CONFIG_PROBLEMS", std::to_string(resolved.problems.size())}});
     root_ = std::make_shared<runtime::CompositionRoot>(resolved.config, resolved.state_dir);
     config_store_.emplace(std::move(request), std::move(resolved));
 }
@@ -172,6 +183,14 @@ void KioskApp::render_frame() {
         if (auto error = window_.write_png(pending_screenshot_); !error.empty())
             std::fprintf(stderr, "kiosk: %s\n", error.c_str());
         pending_screenshot_.clear();
+    }
+    if (capture_for_broker_) {
+        capture_for_broker_ = false;
+        net::ScreenshotReply reply;
+        reply.png = window_.png_bytes();
+        reply.kind =
+            reply.png.empty() ? net::ScreenshotReply::Kind::unavailable : net::ScreenshotReply::Kind::png;
+        screenshots_.fulfil(std::move(reply));
     }
     window_.present();
     ++frames_rendered_;
@@ -248,14 +267,33 @@ void KioskApp::start_features() {
     for (auto& feature : features_)
         feature->start();
     publish_health();
+    if (auto beat = root_->heartbeat_options()) {
+        auto started_beat = net::Heartbeat::start(
+            std::move(*beat), [this] { return health_.current(); },
+            [this](bool ok, const std::string& detail) {
+                if (ok)
+                    logger_.info("heartbeat.ok", "the gateway accepts heartbeats again");
+                else
+                    logger_.warning("heartbeat.failing", "heartbeat to the gateway failed: " + detail);
+            });
+        if (started_beat)
+            heartbeat_ = std::move(started_beat.value());
+        else
+            logger_.error("heartbeat.invalid", started_beat.error().message);
+    }
     const auto& status = root_->plan().status;
     if (!status.enabled) return;
-    const auto log = [](const std::string& line) { std::fprintf(stderr, "kiosk: %s\n", line.c_str()); };
-    if (auto started = health_.start_server(root_->status_options(), log); !started)
-        std::fprintf(stderr, "kiosk: status server: %s\n", started.error().message.c_str());
+    const auto refused = [this](const std::string& line) {
+        logger_.error("status.insecure_listen", line, {{"KIOSK_STATUS_LISTEN", root_->plan().status.listen}});
+    };
+    auto screenshot = [this] { return screenshots_.request(std::chrono::seconds(2)); };
+    if (auto started = health_.start_server(root_->status_options(), refused, screenshot); !started)
+        logger_.error("status.failed", "status server: " + started.error().message);
     else if (health_.port())
-        std::fprintf(stderr, "kiosk: status on http://%s:%d/healthz\n", status.listen.c_str(),
-                     health_.port());
+        logger_.info("status.listening",
+                     "status on http://" + health_.listen() + ":" + std::to_string(health_.port()) +
+                         "/healthz",
+                     {{"KIOSK_STATUS_PORT", std::to_string(health_.port())}});
 }
 
 int KioskApp::finish_script() {
@@ -317,6 +355,11 @@ int KioskApp::run() {
     if (config().display.fullscreen && !exact) SDL_ShowCursor(SDL_DISABLE);
 
     completions_.set_waker([wake_event] {
+        SDL_Event event{};
+        event.type = wake_event;
+        SDL_PushEvent(&event);
+    });
+    screenshots_.set_waker([wake_event] { // SDL_PushEvent is safe from the status server's thread
         SDL_Event event{};
         event.type = wake_event;
         SDL_PushEvent(&event);
@@ -406,6 +449,14 @@ int KioskApp::run() {
             if (auto* image = feature->live_preview(); image && preview_.update(*image))
                 frames_needed_ = std::max(frames_needed_, 1);
         if (controller_->tick()) frames_needed_ = std::max(frames_needed_, 2);
+        if (screenshots_.pending() && !capture_for_broker_) {
+            if (screen_may_be_shared(controller_->model().screen())) {
+                capture_for_broker_ = true; // the next frame drawn is read back
+                frames_needed_ = std::max(frames_needed_, 1);
+            } else {
+                screenshots_.fulfil({net::ScreenshotReply::Kind::citizen_data, {}});
+            }
+        }
 
         if (!script_done && frames_needed_ == 0 && !input_.pending() && pending_screenshot_.empty()) {
             if (!script_->step()) script_done = true;
@@ -430,6 +481,7 @@ int KioskApp::run() {
         if (finished_headless) quit_ = true;
     }
     watchdog_.stopping();
+    logger_.flush();
     features_.clear();
     return finish_script();
 }
