@@ -15,8 +15,8 @@ install(FILES ${PROJECT_SOURCE_DIR}/config/kiosk.example.toml DESTINATION /etc/m
 install(FILES ${PROJECT_SOURCE_DIR}/deploy/systemd/motcua-kiosk.service DESTINATION /lib/systemd/system
         COMPONENT kiosk)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/config/kiosk.example.toml
-        DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT kiosk)
-install(DIRECTORY ${PROJECT_SOURCE_DIR}/deploy/prometheus DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT kiosk)
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/motcua-kiosk COMPONENT kiosk)
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/deploy/prometheus DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/motcua-kiosk COMPONENT kiosk)
 install(PROGRAMS ${PROJECT_SOURCE_DIR}/deploy/add-printer.sh DESTINATION ${CMAKE_INSTALL_DATADIR}/motcua-kiosk
         COMPONENT kiosk)
 
@@ -33,8 +33,9 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Run-time needs that are dlopen'ed or used as programs, so shlibdeps cannot see them: the compositor, Mesa
-# (OpenGL/EGL in software when there is no GPU driver), and the user/folder tools of the maintainer scripts.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "cage, libgl1-mesa-dri, libegl-mesa0, passwd, init-system-helpers")
+# with the GL/EGL dispatchers SDL and the ImGui loader open (OpenGL/EGL in software when there is no GPU
+# driver), and the user/folder tools of the maintainer scripts.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "cage, libgl1, libegl1, libgl1-mesa-dri, libegl-mesa0, passwd, init-system-helpers")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cups, ca-certificates")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${PROJECT_SOURCE_DIR}/deploy/debian/conffiles ${PROJECT_SOURCE_DIR}/deploy/debian/postinst

@@ -35,6 +35,22 @@ Status HealthReporter::start_server(const net::StatusServerOptions& options,
     return Ok{};
 }
 
+void HealthReporter::set_problem(const std::string& code, const std::string& detail) {
+    std::lock_guard lock(mutex_);
+    for (auto& p : server_problems_) {
+        if (p.code == code) {
+            p.detail = detail;
+            return;
+        }
+    }
+    server_problems_.push_back({code, detail});
+}
+
+void HealthReporter::clear_problem(const std::string& code) {
+    std::lock_guard lock(mutex_);
+    std::erase_if(server_problems_, [&](const health::Problem& p) { return p.code == code; });
+}
+
 void HealthReporter::publish(health::HealthSnapshot snapshot) {
     snapshot.problems = health::derive_problems(snapshot);
     std::lock_guard lock(mutex_);

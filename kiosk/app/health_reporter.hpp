@@ -25,6 +25,9 @@ class HealthReporter {
                                       const std::function<void(const std::string&)>& log,
                                       net::StatusServer::ScreenshotFn screenshot = {});
     void publish(health::HealthSnapshot snapshot);
+    // A problem the app raises itself (e.g. "config.central_rejected"); set again replaces its detail.
+    void set_problem(const std::string& code, const std::string& detail);
+    void clear_problem(const std::string& code);
     [[nodiscard]] health::HealthSnapshot current() const;
     [[nodiscard]] int port() const { return server_ ? server_->port() : 0; }
     [[nodiscard]] const std::string& listen() const { return listen_; } // the address actually served

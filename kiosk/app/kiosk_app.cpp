@@ -14,6 +14,7 @@
 #include "kiosk/core/i18n/translator.hpp"
 #include "kiosk/core/tasks/completion_queue.hpp"
 #include "kiosk/core/util/process_clock.hpp"
+#include "kiosk/runtime/central_config.hpp"
 #include "kiosk/runtime/composition_root.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/screens/root.hpp"
@@ -80,6 +81,9 @@ class KioskApp {
     bool setup_theme();
     void render_frame();
     std::string apply_runtime_override(const std::string& key_value);
+    std::string publish_config(const runtime::ConfigPtr& next); // error text, empty when applied
+    void apply_central_layer(runtime::CentralFetch fetch);
+    void start_central_poller();
     int finish_script();
     void start_features();
     void publish_health();
@@ -113,6 +117,8 @@ class KioskApp {
     bool capture_for_broker_ = false;
     HealthReporter health_;
     std::unique_ptr<net::Heartbeat> heartbeat_; // after health_: stopped before the snapshot it reads goes
+    std::unique_ptr<runtime::CentralConfigPoller> central_;
+    std::function<void()> wake_loop_;
     std::unique_ptr<ServiceNotifier> notifier_ = make_systemd_notifier();
     WatchdogPinger watchdog_{*notifier_};
     std::int64_t frames_rendered_ = 0;
@@ -139,8 +145,56 @@ void KioskApp::load_configuration() {
                                                                               : "the embedded defaults"),
                       {{"KIOSK_CONFIG_FILE", resolved.path.string()},
                        {"KIOSK_CONFIG_PROBLEMS", std::to_string(resolved.problems.size())}});
-    root_ = std::make_shared<runtime::CompositionRoot>(resolved.config, resolved.state_dir);
+    const auto state_dir = resolved.state_dir;
     config_store_.emplace(std::move(request), std::move(resolved));
+    // The cached central layer applies at once; the poller brings newer ones later.
+    if (!config().fleet.config_url.empty()) {
+        if (auto cached = runtime::load_cached_layer(state_dir)) {
+            if (auto applied = config_store_->apply_central(cached->toml); !applied) {
+                health_.set_problem("config.central_rejected", applied.error().message);
+                logger_.error("config.central_rejected",
+                              "cached central layer refused: " + applied.error().message);
+            }
+        }
+    }
+    root_ = std::make_shared<runtime::CompositionRoot>(config_store_->current(), state_dir);
+}
+
+void KioskApp::start_central_poller() {
+    const auto& c = config();
+    if (c.fleet.config_url.empty()) return;
+    runtime::CentralConfigPoller::Options o;
+    o.url = c.fleet.config_url;
+    o.token = c.gateway.token;
+    o.http.ca_file = c.gateway.ca_file;
+    o.http.connect_timeout_ms = c.gateway.connect_timeout_ms;
+    o.http.total_timeout_ms = c.gateway.total_timeout_ms;
+    o.http.max_response_bytes = 256 * 1024;
+    o.interval = std::chrono::seconds(c.fleet.config_poll_s);
+    o.state_dir = config_store_->resolved().state_dir;
+    if (auto cached = runtime::load_cached_layer(o.state_dir)) o.etag = cached->etag;
+    central_ = std::make_unique<runtime::CentralConfigPoller>(std::move(o), wake_loop_);
+}
+
+// A central layer from the poller (UI thread): applied live as a new snapshot, or refused and reported while
+// the last good one stays.
+void KioskApp::apply_central_layer(runtime::CentralFetch fetch) {
+    if (fetch.kind == runtime::CentralFetch::Kind::rejected) {
+        health_.set_problem("config.central_rejected", fetch.detail);
+        logger_.error("config.central_rejected", "central configuration refused: " + fetch.detail);
+        return;
+    }
+    auto next = config_store_->apply_central(fetch.layer.toml);
+    if (!next) {
+        health_.set_problem("config.central_rejected", next.error().message);
+        logger_.error("config.central_rejected", "central configuration refused: " + next.error().message);
+        return;
+    }
+    health_.clear_problem("config.central_rejected");
+    logger_.info("config.central_applied", "central configuration applied",
+                 {{"KIOSK_CENTRAL_ETAG", fetch.layer.etag}});
+    if (auto error = publish_config(next.value()); !error.empty())
+        logger_.error("config.central_failed", "central configuration: " + error);
 }
 
 bool KioskApp::setup_theme() {
@@ -216,17 +270,21 @@ void KioskApp::render_frame() {
 // whose settings changed are rebuilt (by the features, on their workers). Work already running keeps the
 // snapshot it started with.
 std::string KioskApp::apply_runtime_override(const std::string& key_value) {
-    auto before_window = window_spec(config(), true);
     auto next = config_store_->apply_override(key_value);
     if (!next) return next.error().message;
-    auto root = std::make_shared<runtime::CompositionRoot>(next.value(), config_store_->resolved().state_dir);
+    return publish_config(next.value());
+}
+
+std::string KioskApp::publish_config(const runtime::ConfigPtr& next) {
+    auto before_window = window_spec(*root_->config(), true);
+    auto root = std::make_shared<runtime::CompositionRoot>(next, config_store_->resolved().state_dir);
     root->adopt_unchanged(*root_);
     auto changed = runtime::compare_plans(root_->plan(), root->plan());
     if (changed.status) std::fprintf(stderr, "kiosk: status server settings apply after a restart\n");
     root_ = root;
-    controller_->reconfigure(next.value());
+    controller_->reconfigure(next);
     for (auto& feature : features_)
-        feature->reconfigure(next.value(), root_, changed);
+        feature->reconfigure(next, root_, changed);
     auto after_window = window_spec(config(), true);
     if (before_window.width != after_window.width || before_window.height != after_window.height) {
         window_.resize(after_window.width, after_window.height);
@@ -359,15 +417,17 @@ int KioskApp::run() {
         event.type = wake_event;
         SDL_PushEvent(&event);
     });
-    screenshots_.set_waker([wake_event] { // SDL_PushEvent is safe from the status server's thread
+    wake_loop_ = [wake_event] { // SDL_PushEvent is safe from any thread
         SDL_Event event{};
         event.type = wake_event;
         SDL_PushEvent(&event);
-    });
+    };
+    screenshots_.set_waker(wake_loop_);
     controller_ = std::make_unique<Controller>(config_store_->current(), clock_, registry_);
     if (auto notice = config_store_->resolved().notice_key(); !notice.empty())
         controller_->set_notice(notice, "");
     start_features();
+    start_central_poller();
 
     if (steps) {
         ScriptHost host{input_, [this]() -> const std::vector<ui::VisibleText>& { return visible_; },
@@ -432,6 +492,9 @@ int KioskApp::run() {
             got = SDL_PollEvent(&event);
         }
         if (completions_.drain() > 0) frames_needed_ = std::max(frames_needed_, 2);
+        if (central_) {
+            if (auto layer = central_->take()) apply_central_layer(std::move(*layer));
+        }
         if (auto keys = input_.take_keys(); !keys.empty()) {
             controller_->note_activity();
             for (auto& feature : features_)
@@ -481,6 +544,7 @@ int KioskApp::run() {
         if (finished_headless) quit_ = true;
     }
     watchdog_.stopping();
+    central_.reset();
     logger_.flush();
     features_.clear();
     return finish_script();

@@ -87,7 +87,8 @@ std::string format_line(const KioskReading& r) {
     if (r.detailed) {
         const auto& s = r.status;
         const std::string fault = field<std::string>(s, "printer", "fault", "");
-        line += "  printer=" + (fault.empty() ? field<std::string>(s, "printer", "state", "?") : fault);
+        const std::string state = field<std::string>(s, "printer", "state", "");
+        line += "  printer=" + (!fault.empty() ? fault : state.empty() ? std::string("?") : state);
         line += "  paper=" + std::string(fault == "out_of_paper" ? "OUT" : "ok");
         const auto age = field<std::int64_t>(s, "catalog", "age_days", -1);
         line += "  catalog=" + (age < 0 ? std::string("?") : std::to_string(age) + "d");

@@ -130,7 +130,8 @@ TEST(Heartbeat, ReachesTheGatewayBacksOffWhileItFailsAndResumes) {
     EXPECT_EQ(first[0].body.find("gw-token-9"), std::string::npos);
     for (long gap : gaps_ms(first, 0)) {
         EXPECT_GE(gap, 120) << "sooner than the interval";
-        EXPECT_LE(gap, 600) << "much later than the interval";
+        EXPECT_LE(gap, 1500)
+            << "much later than the interval"; // generous: sanitizer builds on a busy machine
     }
 
     // Failing (503): retries back off 100 → 200 → 400 → 800 ms (each jittered to [d/2, d]).
@@ -143,7 +144,7 @@ TEST(Heartbeat, ReachesTheGatewayBacksOffWhileItFailsAndResumes) {
     EXPECT_LE(attempts, 9u) << "no backoff: the interval alone would give ~17 attempts";
     const auto gaps = gaps_ms(failing, before); // gap k follows the (k+1)th failure
     ASSERT_GE(gaps.size(), 4u);
-    EXPECT_LE(gaps[0], 100 + 80);
+    EXPECT_LE(gaps[0], 100 + 300); // the first retry delay is at most 100 ms (+ request time)
     EXPECT_GE(gaps[2], 200 - 10);
     EXPECT_GE(gaps[3], 400 - 10);
     auto stats = heartbeat.stats();

@@ -33,6 +33,7 @@ cleanup() {
   rm -rf --one-file-system "$work"
 }
 trap cleanup EXIT
+trap "exit 130" INT TERM
 in_root() { chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 /bin/bash -c "$1"; }
 
 echo "--- cpack"
@@ -80,8 +81,9 @@ in_root "ldd /usr/bin/kiosk /usr/bin/kioskctl" | grep "not found" && fail "unres
 
 echo "--- maintainer scripts"
 in_root "getent passwd kiosk" | grep -q "/var/lib/motcua-kiosk" || fail "no kiosk system user"
-[ "$(stat -c %U "$root/var/lib/motcua-kiosk")" = kiosk ] || fail "/var/lib/motcua-kiosk is not owned by kiosk"
-[ "$(stat -c %a:%G "$root/etc/motcua-kiosk/kiosk.toml")" = 640:kiosk ] || fail "kiosk.toml is not 0640 root:kiosk"
+# stat inside the chroot: the user names are the chroot's
+[ "$(in_root "stat -c %U /var/lib/motcua-kiosk")" = kiosk ] || fail "/var/lib/motcua-kiosk is not owned by kiosk"
+[ "$(in_root "stat -c %a:%U:%G /etc/motcua-kiosk/kiosk.toml")" = 640:root:kiosk ] || fail "kiosk.toml is not 0640 root:kiosk"
 [ -L "$root/etc/systemd/system/graphical.target.wants/motcua-kiosk.service" ] || fail "the service is not enabled"
 
 echo "--- kiosk --version, kioskctl health against a headless kiosk"
@@ -98,10 +100,14 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 [ -n "$port" ] || { cat "$root/tmp/kiosk.err"; fail "the installed kiosk did not start its status server"; }
-health=$(in_root "kioskctl health --url http://127.0.0.1:$port")
+for _ in $(seq 1 50); do # until the first frame is reported
+  health=$(in_root "kioskctl health --url http://127.0.0.1:$port")
+  case "$health" in *"last_frame=none"*) sleep 0.2 ;; *) break ;; esac
+done
 echo "kioskctl health: $health"
 echo "$health" | grep -q "  online  " || fail "kioskctl health did not read the installed kiosk"
-echo "$health" | grep -q "version=" || fail "kioskctl health shows no details"
+echo "$health" | grep -q "version=$(in_root "kiosk --version" | awk '{print $NF}')" || fail "kioskctl health shows no version"
+echo "$health" | grep -q "last_frame=[0-9]" || fail "kioskctl health: the installed kiosk drew no frame"
 
 echo "--- reinstall (upgrade path) keeps the state"
 echo "queue numbers" >"$root/var/lib/motcua-kiosk/marker"
