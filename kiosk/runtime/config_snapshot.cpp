@@ -73,21 +73,26 @@ Result<ConfigPtr> ConfigStore::apply_central(const std::string& central_toml) {
     }
     auto merged = merge_layers(central_toml, site);
     if (!merged) return make_error("invalid_central", merged.error().kind + ": " + merged.error().message);
+    // Tried under a scratch name: effective.toml keeps the layers in use until the new ones validate.
     const auto path = resolved_.state_dir / "central" / "effective.toml";
+    const auto trial = resolved_.state_dir / "central" / "effective.trial.toml";
     std::error_code ec;
     std::filesystem::create_directories(path.parent_path(), ec);
     {
-        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        std::ofstream out(trial, std::ios::binary | std::ios::trunc);
         out << *merged;
-        if (!out.flush()) return make_error("invalid_central", "cannot write " + path.string());
+        if (!out.flush()) return make_error("invalid_central", "cannot write " + trial.string());
     }
-    auto next = resolve(central_toml.empty() ? site_path_ : path, request_.overrides, resolved_.state_dir);
+    auto next = resolve(central_toml.empty() ? site_path_ : trial, request_.overrides, resolved_.state_dir);
     if (!next.problems.empty()) {
         std::string why;
         for (const auto& p : next.problems)
             why += (why.empty() ? "" : "; ") + p.to_string();
+        std::filesystem::remove(trial, ec);
         return make_error("invalid_central", why);
     }
+    std::filesystem::rename(trial, path, ec);
+    if (ec) return make_error("invalid_central", "cannot replace " + path.string() + ": " + ec.message());
     next.path = site_path_;
     central_ = central_toml;
     resolved_ = std::move(next);

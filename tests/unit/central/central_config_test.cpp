@@ -104,6 +104,9 @@ TEST(CentralLayer, StoreAppliesLayersInOrderAndKeepsTheLastGoodOne) {
     EXPECT_NE(refused.error().message.find("idle_timeout_s"), std::string::npos) << refused.error().message;
     EXPECT_EQ(store.current(), before);
     EXPECT_EQ(store.current()->office.kiosk_id, "k-77");
+    // ... and a live override after the refusal still stands on the good layer.
+    ASSERT_TRUE(store.apply_override("ui.idle_timeout_s=60").ok());
+    EXPECT_EQ(store.current()->office.kiosk_id, "k-77");
 
     // An empty layer removes it.
     ASSERT_TRUE(store.apply_central("").ok());
