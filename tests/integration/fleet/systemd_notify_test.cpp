@@ -17,11 +17,22 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path scratch(const std::string& name) {
-    auto dir = fs::temp_directory_path() / ("kiosk-notify-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    return dir / name;
+fs::path scratch_dir() {
+    return fs::temp_directory_path() / ("kiosk-notify-" + std::to_string(::getpid()));
 }
+
+fs::path scratch(const std::string& name) {
+    fs::create_directories(scratch_dir());
+    return scratch_dir() / name;
+}
+
+// Removes this process's scratch folder when a test ends, however it ends.
+struct ScratchCleanup {
+    ~ScratchCleanup() {
+        std::error_code ec;
+        fs::remove_all(scratch_dir(), ec);
+    }
+};
 
 // Sets environment variables for one test and restores them after.
 struct ScopedEnv {
@@ -45,6 +56,7 @@ struct ScopedEnv {
 } // namespace
 
 TEST(SystemdNotify, PingsFlowWhileTheLoopTurnsAndStopWhenItIsStuck) {
+    ScratchCleanup cleanup;
     test::NotifySocket sock(scratch("pinger.sock"));
     ASSERT_TRUE(sock.ok());
     ScopedEnv env;
@@ -105,6 +117,7 @@ TEST(SystemdNotify, NoWatchdogMeansNoPingsAndNoSocketIsHarmless) {
 }
 
 TEST(SystemdNotify, TheKioskSendsReadyAfterItsFirstFrameThenWatchdogPings) {
+    ScratchCleanup cleanup;
     const fs::path kiosk = fs::path(KIOSK_BINARY_DIR) / "kiosk/app/kiosk";
     ASSERT_TRUE(fs::exists(kiosk)) << kiosk;
     test::NotifySocket sock(scratch("kiosk.sock"));
