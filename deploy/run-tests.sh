@@ -25,6 +25,8 @@ fuzz_targets=$(cd tests/fuzz && ls *_fuzz.cpp | sed 's/\.cpp$//')
 # shellcheck disable=SC2086
 cmake --build --preset fuzz -j "$jobs" --target $fuzz_targets
 ctest --test-dir build/fuzz -L fuzz --output-on-failure
+echo "=== prometheus rules (promtool)"
+promtool check rules deploy/prometheus/motcua-kiosk.rules.yml
 echo "=== clang-format"
 find kiosk drivers tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format --dry-run -Werror
 echo "run-tests: all passed"

@@ -5,13 +5,17 @@
 #include "kiosk/app/feature_list.hpp"
 #include "kiosk/app/health_reporter.hpp"
 #include "kiosk/app/input_translator.hpp"
+#include "kiosk/app/log_sink.hpp"
 #include "kiosk/app/preview_texture.hpp"
 #include "kiosk/app/read_aloud.hpp"
+#include "kiosk/app/screenshot_broker.hpp"
 #include "kiosk/app/script_runner.hpp"
+#include "kiosk/app/service_notifier.hpp"
 #include "kiosk/app/window.hpp"
 #include "kiosk/core/i18n/translator.hpp"
 #include "kiosk/core/tasks/completion_queue.hpp"
 #include "kiosk/core/util/process_clock.hpp"
+#include "kiosk/runtime/central_config.hpp"
 #include "kiosk/runtime/composition_root.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/palette.hpp"
@@ -80,6 +84,9 @@ class KioskApp {
     bool apply_access_modes();
     void render_frame();
     std::string apply_runtime_override(const std::string& key_value);
+    std::string publish_config(const runtime::ConfigPtr& next); // error text, empty when applied
+    void apply_central_layer(runtime::CentralFetch fetch);
+    void start_central_poller();
     int finish_script();
     void start_features();
     void publish_health();
@@ -95,6 +102,8 @@ class KioskApp {
     std::shared_ptr<runtime::CompositionRoot> root_;
     i18n::Translator translator_;
     KioskClock clock_;
+    std::unique_ptr<log::Sink> log_sink_ = make_log_sink();
+    log::Logger logger_{*log_sink_, clock_};
     // Order matters: SDL outlives the ImGui context, which outlives the window (its renderer shuts down
     // first).
     std::optional<SdlSession> sdl_;
@@ -106,9 +115,16 @@ class KioskApp {
     features::UiRegistry registry_;
     std::unique_ptr<Controller> controller_;
     std::vector<std::unique_ptr<features::Feature>> features_;
-    PreviewTexture preview_; // after window_: released while the GL context still exists
+    PreviewTexture preview_;       // after window_: released while the GL context still exists
+    ScreenshotBroker screenshots_; // before health_: the status server calls it until it stops
+    bool capture_for_broker_ = false;
     HealthReporter health_;
     std::unique_ptr<ReadAloud> read_aloud_;
+    std::unique_ptr<net::Heartbeat> heartbeat_; // after health_: stopped before the snapshot it reads goes
+    std::unique_ptr<runtime::CentralConfigPoller> central_;
+    std::function<void()> wake_loop_;
+    std::unique_ptr<ServiceNotifier> notifier_ = make_systemd_notifier();
+    WatchdogPinger watchdog_{*notifier_};
     std::int64_t frames_rendered_ = 0;
     std::int64_t last_frame_at_ = 0;
     std::unique_ptr<ScriptRunner> script_;
@@ -123,14 +139,66 @@ void KioskApp::load_configuration() {
     runtime::ConfigRequest request{options_.config_path, options_.overrides};
     auto resolved = runtime::resolve_startup_config(request);
     for (const auto& problem : resolved.problems)
-        std::fprintf(stderr, "config: %s\n", problem.to_string().c_str());
+        logger_.warning("config.problem", problem.to_string(),
+                        {{"KIOSK_CONFIG_FILE", resolved.path.string()}});
     if (!resolved.problems.empty())
-        std::fprintf(stderr, "config: %s has %zu problem(s); running on %s\n", resolved.path.c_str(),
-                     resolved.problems.size(),
-                     resolved.source == config::ConfigSource::last_good ? "the last good configuration"
-                                                                        : "the embedded defaults");
-    root_ = std::make_shared<runtime::CompositionRoot>(resolved.config, resolved.state_dir);
+        logger_.error("config.fallback",
+                      resolved.path.string() + " has " + std::to_string(resolved.problems.size()) +
+                          " problem(s); running on " +
+                          (resolved.source == config::ConfigSource::last_good ? "the last good configuration"
+                                                                              : "the embedded defaults"),
+                      {{"KIOSK_CONFIG_FILE", resolved.path.string()},
+                       {"KIOSK_CONFIG_PROBLEMS", std::to_string(resolved.problems.size())}});
+    const auto state_dir = resolved.state_dir;
     config_store_.emplace(std::move(request), std::move(resolved));
+    // The cached central layer applies at once; the poller brings newer ones later.
+    if (!config().fleet.config_url.empty()) {
+        if (auto cached = runtime::load_cached_layer(state_dir)) {
+            if (auto applied = config_store_->apply_central(cached->toml); !applied) {
+                health_.set_problem("config.central_rejected", applied.error().message);
+                logger_.error("config.central_rejected",
+                              "cached central layer refused: " + applied.error().message);
+            }
+        }
+    }
+    root_ = std::make_shared<runtime::CompositionRoot>(config_store_->current(), state_dir);
+}
+
+void KioskApp::start_central_poller() {
+    const auto& c = config();
+    if (c.fleet.config_url.empty()) return;
+    runtime::CentralConfigPoller::Options o;
+    o.url = c.fleet.config_url;
+    o.token = c.gateway.token;
+    o.http.ca_file = c.gateway.ca_file;
+    o.http.connect_timeout_ms = c.gateway.connect_timeout_ms;
+    o.http.total_timeout_ms = c.gateway.total_timeout_ms;
+    o.http.max_response_bytes = 256 * 1024;
+    o.interval = std::chrono::seconds(c.fleet.config_poll_s);
+    o.state_dir = config_store_->resolved().state_dir;
+    if (auto cached = runtime::load_cached_layer(o.state_dir)) o.etag = cached->etag;
+    central_ = std::make_unique<runtime::CentralConfigPoller>(std::move(o), wake_loop_);
+}
+
+// A central layer from the poller (UI thread): applied live as a new snapshot, or refused and reported while
+// the last good one stays.
+void KioskApp::apply_central_layer(runtime::CentralFetch fetch) {
+    if (fetch.kind == runtime::CentralFetch::Kind::rejected) {
+        health_.set_problem("config.central_rejected", fetch.detail);
+        logger_.error("config.central_rejected", "central configuration refused: " + fetch.detail);
+        return;
+    }
+    auto next = config_store_->apply_central(fetch.layer.toml);
+    if (!next) {
+        health_.set_problem("config.central_rejected", next.error().message);
+        logger_.error("config.central_rejected", "central configuration refused: " + next.error().message);
+        return;
+    }
+    health_.clear_problem("config.central_rejected");
+    logger_.info("config.central_applied", "central configuration applied",
+                 {{"KIOSK_CENTRAL_ETAG", fetch.layer.etag}});
+    if (auto error = publish_config(next.value()); !error.empty())
+        logger_.error("config.central_failed", "central configuration: " + error);
 }
 
 bool KioskApp::setup_theme() {
@@ -195,12 +263,21 @@ void KioskApp::render_frame() {
             std::fprintf(stderr, "kiosk: %s\n", error.c_str());
         pending_screenshot_.clear();
     }
+    if (capture_for_broker_) {
+        capture_for_broker_ = false;
+        net::ScreenshotReply reply;
+        reply.png = window_.png_bytes();
+        reply.kind =
+            reply.png.empty() ? net::ScreenshotReply::Kind::unavailable : net::ScreenshotReply::Kind::png;
+        screenshots_.fulfil(std::move(reply));
+    }
     window_.present();
     ++frames_rendered_;
     last_frame_at_ =
         std::chrono::duration_cast<std::chrono::seconds>(clock_.now().time_since_epoch()).count();
     if (!presented_first_frame_) {
         presented_first_frame_ = true;
+        watchdog_.first_frame_presented();
         if (options_.startup_probe) {
             std::printf("first_frame_ms=%.1f\n", ms_since_process_start());
             std::fflush(stdout);
@@ -221,17 +298,21 @@ void KioskApp::render_frame() {
 // whose settings changed are rebuilt (by the features, on their workers). Work already running keeps the
 // snapshot it started with.
 std::string KioskApp::apply_runtime_override(const std::string& key_value) {
-    auto before_window = window_spec(config(), true);
     auto next = config_store_->apply_override(key_value);
     if (!next) return next.error().message;
-    auto root = std::make_shared<runtime::CompositionRoot>(next.value(), config_store_->resolved().state_dir);
+    return publish_config(next.value());
+}
+
+std::string KioskApp::publish_config(const runtime::ConfigPtr& next) {
+    auto before_window = window_spec(*root_->config(), true);
+    auto root = std::make_shared<runtime::CompositionRoot>(next, config_store_->resolved().state_dir);
     root->adopt_unchanged(*root_);
     auto changed = runtime::compare_plans(root_->plan(), root->plan());
     if (changed.status) std::fprintf(stderr, "kiosk: status server settings apply after a restart\n");
     root_ = root;
-    controller_->reconfigure(next.value());
+    controller_->reconfigure(next);
     for (auto& feature : features_)
-        feature->reconfigure(next.value(), root_, changed);
+        feature->reconfigure(next, root_, changed);
     auto after_window = window_spec(config(), true);
     if (before_window.width != after_window.width || before_window.height != after_window.height) {
         window_.resize(after_window.width, after_window.height);
@@ -272,13 +353,33 @@ void KioskApp::start_features() {
     for (auto& feature : features_)
         feature->start();
     publish_health();
+    if (auto beat = root_->heartbeat_options()) {
+        auto started_beat = net::Heartbeat::start(
+            std::move(*beat), [this] { return health_.current(); },
+            [this](bool ok, const std::string& detail) {
+                if (ok)
+                    logger_.info("heartbeat.ok", "the gateway accepts heartbeats again");
+                else
+                    logger_.warning("heartbeat.failing", "heartbeat to the gateway failed: " + detail);
+            });
+        if (started_beat)
+            heartbeat_ = std::move(started_beat.value());
+        else
+            logger_.error("heartbeat.invalid", started_beat.error().message);
+    }
     const auto& status = root_->plan().status;
     if (!status.enabled) return;
-    if (auto started = health_.start_server(root_->status_options()); !started)
-        std::fprintf(stderr, "kiosk: status server: %s\n", started.error().message.c_str());
+    const auto refused = [this](const std::string& line) {
+        logger_.error("status.insecure_listen", line, {{"KIOSK_STATUS_LISTEN", root_->plan().status.listen}});
+    };
+    auto screenshot = [this] { return screenshots_.request(std::chrono::seconds(2)); };
+    if (auto started = health_.start_server(root_->status_options(), refused, screenshot); !started)
+        logger_.error("status.failed", "status server: " + started.error().message);
     else if (health_.port())
-        std::fprintf(stderr, "kiosk: status on http://%s:%d/healthz\n", status.listen.c_str(),
-                     health_.port());
+        logger_.info("status.listening",
+                     "status on http://" + health_.listen() + ":" + std::to_string(health_.port()) +
+                         "/healthz",
+                     {{"KIOSK_STATUS_PORT", std::to_string(health_.port())}});
 }
 
 int KioskApp::finish_script() {
@@ -344,12 +445,19 @@ int KioskApp::run() {
         event.type = wake_event;
         SDL_PushEvent(&event);
     });
+    wake_loop_ = [wake_event] { // SDL_PushEvent is safe from any thread
+        SDL_Event event{};
+        event.type = wake_event;
+        SDL_PushEvent(&event);
+    };
+    screenshots_.set_waker(wake_loop_);
     controller_ = std::make_unique<Controller>(config_store_->current(), clock_, registry_);
     read_aloud_ = std::make_unique<ReadAloud>(make_read_aloud_speaker());
     controller_->set_read_aloud_available(read_aloud_->available());
     if (auto notice = config_store_->resolved().notice_key(); !notice.empty())
         controller_->set_notice(notice, "");
     start_features();
+    start_central_poller();
 
     if (steps) {
         ScriptHost host{input_, [this]() -> const std::vector<ui::VisibleText>& { return visible_; },
@@ -369,6 +477,7 @@ int KioskApp::run() {
     bool final_shot_taken = false;
 
     while (!quit_) {
+        watchdog_.loop_turned(Steady::now()); // only a turning loop pings: a stuck UI thread gets restarted
         bool busy = frames_needed_ > 0 || input_.pending() || !pending_screenshot_.empty() ||
                     (script_done && !options_.screenshot_path.empty() && !final_shot_taken);
         int timeout_ms = 0;
@@ -388,6 +497,10 @@ int KioskApp::run() {
                                                   feature_deadline - clock_.now())
                                                   .count(),
                                               1));
+            if (auto due = watchdog_.next_due(); due != WatchdogPinger::TimePoint::max())
+                wait = std::min<long long>(
+                    wait,
+                    std::chrono::duration_cast<std::chrono::milliseconds>(due - Steady::now()).count() + 1);
             timeout_ms = static_cast<int>(std::clamp<long long>(wait, 0, 60000));
         }
         SDL_Event event;
@@ -409,6 +522,9 @@ int KioskApp::run() {
             got = SDL_PollEvent(&event);
         }
         if (completions_.drain() > 0) frames_needed_ = std::max(frames_needed_, 2);
+        if (central_) {
+            if (auto layer = central_->take()) apply_central_layer(std::move(*layer));
+        }
         if (auto keys = input_.take_keys(); !keys.empty()) {
             controller_->note_activity();
             for (auto& feature : features_)
@@ -426,6 +542,14 @@ int KioskApp::run() {
             if (auto* image = feature->live_preview(); image && preview_.update(*image))
                 frames_needed_ = std::max(frames_needed_, 1);
         if (controller_->tick()) frames_needed_ = std::max(frames_needed_, 2);
+        if (screenshots_.pending() && !capture_for_broker_) {
+            if (screen_may_be_shared(controller_->model().screen())) {
+                capture_for_broker_ = true; // the next frame drawn is read back
+                frames_needed_ = std::max(frames_needed_, 1);
+            } else {
+                screenshots_.fulfil({net::ScreenshotReply::Kind::citizen_data, {}});
+            }
+        }
 
         if (!script_done && frames_needed_ == 0 && !input_.pending() && pending_screenshot_.empty()) {
             if (!script_->step()) script_done = true;
@@ -449,6 +573,9 @@ int KioskApp::run() {
             frames_needed_ == 0;
         if (finished_headless) quit_ = true;
     }
+    watchdog_.stopping();
+    central_.reset();
+    logger_.flush();
     features_.clear();
     return finish_script();
 }

@@ -58,7 +58,7 @@ void Window::present() {
     SDL_GL_SwapWindow(window_);
 }
 
-std::string Window::write_png(const std::string& path) const {
+std::vector<unsigned char> Window::read_rgba() const {
     std::vector<unsigned char> pixels(static_cast<size_t>(width_) * height_ * 4);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
@@ -71,9 +71,24 @@ std::string Window::write_png(const std::string& path) const {
                     &flipped[static_cast<size_t>(y) * row]);
     for (size_t i = 3; i < flipped.size(); i += 4)
         flipped[i] = 255;
-    if (!stbi_write_png(path.c_str(), width_, height_, 4, flipped.data(), static_cast<int>(row)))
+    return flipped;
+}
+
+std::string Window::write_png(const std::string& path) const {
+    const auto rgba = read_rgba();
+    if (!stbi_write_png(path.c_str(), width_, height_, 4, rgba.data(), width_ * 4))
         return "cannot write " + path;
     return {};
+}
+
+std::string Window::png_bytes() const {
+    const auto rgba = read_rgba();
+    std::string out;
+    const auto append = [](void* context, void* data, int size) {
+        static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<size_t>(size));
+    };
+    if (!stbi_write_png_to_func(append, &out, width_, height_, 4, rgba.data(), width_ * 4)) return {};
+    return out;
 }
 
 } // namespace kiosk::app

@@ -7,6 +7,7 @@
 #include <SDL.h>
 
 #include <string>
+#include <vector>
 
 namespace kiosk::app {
 
@@ -30,6 +31,8 @@ class Window {
     void present();
     // Reads the back buffer (call before present) and writes a PNG; empty string on success.
     [[nodiscard]] std::string write_png(const std::string& path) const;
+    // The back buffer as PNG bytes (for /screenshot.png); empty when encoding fails.
+    [[nodiscard]] std::string png_bytes() const;
 
     [[nodiscard]] int width() const { return width_; }
     [[nodiscard]] int height() const { return height_; }
@@ -37,6 +40,7 @@ class Window {
     [[nodiscard]] SDL_Window* sdl() const { return window_; }
 
   private:
+    [[nodiscard]] std::vector<unsigned char> read_rgba() const; // top-down rows, opaque
     SDL_Window* window_ = nullptr;
     SDL_GLContext gl_ = nullptr;
     int width_ = 0, height_ = 0;

@@ -4,6 +4,7 @@
 #include "kiosk/cli/cmd_config.hpp"
 #include "kiosk/cli/cmd_decode.hpp"
 #include "kiosk/cli/cmd_dossier.hpp"
+#include "kiosk/cli/cmd_health.hpp"
 #include "kiosk/cli/cmd_parse.hpp"
 #include "kiosk/cli/cmd_printers.hpp"
 #include "kiosk/cli/cmd_queue.hpp"
@@ -35,6 +36,9 @@ const char* const usage =
     "  queue call-next SERVICE --counter N [--json]   call the next ticket (priority first)\n"
     "  queue done TICKET | queue void TICKET --reason R | queue list [--day YYYY-MM-DD] [--json]\n"
     "  ticket issue SERVICE [--priority KIND] [--print] [--json]   take a number (same path as the screen)\n"
+    "  health --url URL [--token T] [--ca FILE] [--json]   one kiosk's status, read over HTTP(S)\n"
+    "  fleet FILE [--token T] [--ca FILE] [--json]   many kiosks in parallel (lines `URL [TOKEN]`), one line "
+    "each\n"
     "  --version                      print the version\n";
 
 } // namespace
@@ -95,6 +99,8 @@ int main(int argc, char** argv) {
     if (command == "printers") return ctx.args = rest(0), kiosk::cli::run_printers(ctx);
     if (command == "print-test") return ctx.args = rest(0), kiosk::cli::run_print_test(ctx);
     if (command == "queue") return ctx.args = rest(0), kiosk::cli::run_queue(ctx);
+    if (command == "health") return ctx.args = rest(0), kiosk::cli::run_health(ctx);
+    if (command == "fleet") return ctx.args = rest(0), kiosk::cli::run_fleet(ctx);
     if (command == "ticket") return ctx.args = rest(0), kiosk::cli::run_ticket(ctx);
     std::fprintf(stderr, "kioskctl: unknown command '%s'\n%s", command.c_str(), usage);
     return 2;

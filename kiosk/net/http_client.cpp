@@ -128,6 +128,19 @@ const HttpOptions& HttpClient::options() const {
 }
 
 Result<HttpResponse> HttpClient::get(const HttpRequest& request) const {
+    return perform(request, nullptr, {});
+}
+
+Result<HttpResponse> HttpClient::post(const HttpRequest& request, const std::string& body,
+                                      const std::string& content_type) const {
+    if (content_type.find_first_of("\r\n") != std::string::npos)
+        return make_error("bad_url", "content type contains a line break");
+    return perform(request, &body, content_type);
+}
+
+Result<HttpResponse> HttpClient::perform(const HttpRequest& request, const std::string* body,
+                                         const std::string& content_type) const {
+    const bool post = body != nullptr;
     const HttpOptions& opt = impl_->options;
     std::unique_ptr<CURL, HandleDeleter> handle(curl_easy_init());
     if (!handle) return make_error("transport", "curl_easy_init failed");
@@ -141,6 +154,13 @@ Result<HttpResponse> HttpClient::get(const HttpRequest& request) const {
             return make_error("bad_url", "header '" + name + "' contains a line break");
         const std::string line = name + ": " + value;
         curl_slist* next = curl_slist_append(headers.get(), line.c_str());
+        if (!next) return make_error("transport", "out of memory building headers");
+        headers.release();
+        headers.reset(next);
+    }
+
+    if (post) {
+        curl_slist* next = curl_slist_append(headers.get(), ("Content-Type: " + content_type).c_str());
         if (!next) return make_error("transport", "out of memory building headers");
         headers.release();
         headers.reset(next);
@@ -169,13 +189,19 @@ Result<HttpResponse> HttpClient::get(const HttpRequest& request) const {
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &on_header);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &transfer);
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
+    if (post) {
+        curl_easy_setopt(h, CURLOPT_POST, 1L);
+        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body->size()));
+        curl_easy_setopt(h, CURLOPT_POSTFIELDS, body->data());
+    }
 
     const CURLcode rc = curl_easy_perform(h);
     if (rc != CURLE_OK) {
         curl_off_t connect_us = 0;
         curl_easy_getinfo(h, CURLINFO_CONNECT_TIME_T, &connect_us);
         const std::string kind = classify(rc, transfer.too_large, connect_us > 0);
-        std::string message = "GET " + request.url + ": " + curl_easy_strerror(rc);
+        std::string message =
+            std::string(post ? "POST " : "GET ") + request.url + ": " + curl_easy_strerror(rc);
         if (error_buffer[0]) message += std::string(" (") + error_buffer + ")";
         if (kind == "too_large") message += "; limit " + std::to_string(opt.max_response_bytes) + " bytes";
         return make_error(kind, message);

@@ -1,9 +1,10 @@
 #pragma once
-// HttpClient: one blocking HTTP(S) GET with hard limits, for the gateway client. TLS peer and host
-// verification are always on (an optional CA file replaces the system store); redirects are not followed;
-// only http/https are spoken; a connect timeout, a total timeout and a response size cap (the transfer is
-// aborted as soon as it is exceeded) bound every request. Failures come back classified.
-// It does not retry, cache, or parse bodies. Thread-safe: each get() uses its own transfer handle.
+// HttpClient: one blocking HTTP(S) GET (or a small POST, for heartbeats) with hard limits, for the gateway
+// client. TLS peer and host verification are always on (an optional CA file replaces the system store);
+// redirects are not followed; only http/https are spoken; a connect timeout, a total timeout and a response
+// size cap (the transfer is aborted as soon as it is exceeded) bound every request. Failures come back
+// classified. It does not retry, cache, or parse bodies. Thread-safe: each get() uses its own transfer
+// handle.
 
 #include "kiosk/core/util/result.hpp"
 
@@ -50,9 +51,14 @@ class HttpClient {
     HttpClient& operator=(const HttpClient&) = delete;
 
     [[nodiscard]] Result<HttpResponse> get(const HttpRequest& request) const;
+    // POSTs `body` (same limits; no retry here: a POST may have been applied when it fails).
+    [[nodiscard]] Result<HttpResponse> post(const HttpRequest& request, const std::string& body,
+                                            const std::string& content_type = "application/json") const;
     [[nodiscard]] const HttpOptions& options() const;
 
   private:
+    [[nodiscard]] Result<HttpResponse> perform(const HttpRequest& request, const std::string* body,
+                                               const std::string& content_type) const;
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -7,11 +7,16 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <arpa/inet.h>
+
+#include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <fstream>
+#include <mutex>
 #include <string_view>
 #include <thread>
 
@@ -23,6 +28,8 @@ constexpr time_t kTimeoutSec = 2;
 constexpr time_t kKeepAliveSec = 1; // scrapers poll every 15 s or so: keep-alive buys nothing
 constexpr std::size_t kMaxPayload = 4096;
 constexpr std::size_t kWorkers = 2;
+constexpr std::size_t kMaxHeaderBytes = 8192; // all request headers together
+constexpr std::size_t kMaxHeaders = 50;
 constexpr auto kStartWait = std::chrono::seconds(5);
 
 // httplib's default also sets SO_REUSEPORT, which would let a second kiosk process bind the same port
@@ -87,12 +94,52 @@ void set_text(httplib::Response& res, int status, const std::string& body, const
 
 constexpr const char* kText = "text/plain; charset=utf-8";
 
+// Requests over all clients: a token bucket refilled at `rate` per second up to `burst`.
+class RateLimiter {
+  public:
+    RateLimiter(double rate, double burst) : rate_(rate), burst_(burst), tokens_(burst) {}
+    [[nodiscard]] bool take() {
+        std::lock_guard lock(mutex_);
+        const auto now = std::chrono::steady_clock::now();
+        const double elapsed = std::chrono::duration<double>(now - last_).count();
+        last_ = now;
+        tokens_ = std::min(burst_, tokens_ + elapsed * rate_);
+        if (tokens_ < 1.0) return false;
+        tokens_ -= 1.0;
+        return true;
+    }
+
+  private:
+    std::mutex mutex_;
+    double rate_, burst_, tokens_;
+    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+bool readable(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return in.good() && in.peek() != std::ifstream::traits_type::eof();
+}
+
 } // namespace
 
+bool is_loopback_address(const std::string& address) {
+    if (address == "localhost" || address == "::1" || address == "[::1]") return true;
+    in_addr v4{};
+    if (inet_pton(AF_INET, address.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+    return false;
+}
+
 struct StatusServer::Impl {
+    Impl(StatusServerOptions o, std::unique_ptr<httplib::Server> s)
+        : options(std::move(o)), owned_server(std::move(s)), server(*owned_server),
+          limiter(options.rate_per_second, options.rate_burst) {}
+
     StatusServerOptions options;
     SnapshotFn snapshot;
-    httplib::Server server;
+    ScreenshotFn screenshot;
+    std::unique_ptr<httplib::Server> owned_server;
+    httplib::Server& server;
+    RateLimiter limiter;
     std::thread thread;
     std::atomic<bool> finished{false};
     int port = 0;
@@ -108,7 +155,19 @@ struct StatusServer::Impl {
     }
 
     void routes() {
-        server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+            if (!limiter.take()) {
+                res.set_header("Retry-After", "1");
+                set_text(res, 429, "too many requests: slow down\n", kText);
+                return httplib::Server::HandlerResponse::Handled;
+            }
+            std::size_t header_bytes = req.target.size();
+            for (const auto& [name, value] : req.headers)
+                header_bytes += name.size() + value.size() + 4;
+            if (header_bytes > kMaxHeaderBytes || req.headers.size() > kMaxHeaders) {
+                set_text(res, 431, "request headers too large\n", kText);
+                return httplib::Server::HandlerResponse::Handled;
+            }
             if (req.method == "GET") return httplib::Server::HandlerResponse::Unhandled;
             res.set_header("Allow", "GET");
             set_text(res, 405, "method not allowed: only GET\n", kText);
@@ -126,6 +185,21 @@ struct StatusServer::Impl {
             if (!authorized(req)) return deny(res);
             set_text(res, 200, health::render_metrics(snapshot()),
                      "text/plain; version=0.0.4; charset=utf-8");
+        });
+        server.Get("/screenshot.png", [this](const httplib::Request& req, httplib::Response& res) {
+            if (!screenshot) {
+                res.status = 404;
+                return;
+            }
+            if (!authorized(req)) return deny(res);
+            ScreenshotReply shot = screenshot();
+            if (shot.kind == ScreenshotReply::Kind::citizen_data)
+                return set_text(res, 409, "a citizen is using the kiosk: no screenshot now\n", kText);
+            if (shot.kind != ScreenshotReply::Kind::png || shot.png.empty())
+                return set_text(res, 503, "no frame available now\n", kText);
+            res.status = 200;
+            res.set_header("Cache-Control", "no-store");
+            res.set_content(std::move(shot.png), "image/png");
         });
         // Called for every status >= 400: fill in bodies httplib leaves empty (400, 404, 413, ...).
         const httplib::Server::HandlerWithResponse on_error = [](const httplib::Request&,
@@ -184,7 +258,8 @@ void StatusServer::stop() {
     impl_->shutdown();
 }
 
-Result<std::unique_ptr<StatusServer>> StatusServer::start(StatusServerOptions options, SnapshotFn snapshot) {
+Result<std::unique_ptr<StatusServer>> StatusServer::start(StatusServerOptions options, SnapshotFn snapshot,
+                                                          ScreenshotFn screenshot) {
     if (options.port < 0 || options.port > 65535) {
         return make_error("invalid_option",
                           "status server port " + std::to_string(options.port) + " is out of range 0..65535");
@@ -192,9 +267,34 @@ Result<std::unique_ptr<StatusServer>> StatusServer::start(StatusServerOptions op
     if (!snapshot) return make_error("invalid_option", "status server needs a snapshot function");
     if (options.listen.empty()) return make_error("invalid_option", "status server listen address is empty");
 
-    auto impl = std::make_unique<Impl>();
-    impl->options = std::move(options);
+    if (!is_loopback_address(options.listen) && options.token.empty()) {
+        return make_error("policy", "status server refuses to listen on " + options.listen +
+                                        " without status.token: anyone on the network could read it; set "
+                                        "status.token or listen on 127.0.0.1");
+    }
+    if (options.tls_cert.empty() != options.tls_key.empty())
+        return make_error("invalid_option", "status TLS needs both a certificate and a key file");
+    if (options.rate_per_second <= 0 || options.rate_burst < 1)
+        return make_error("invalid_option", "status server rate limit must be positive");
+
+    std::unique_ptr<httplib::Server> server;
+    if (options.tls_cert.empty()) {
+        server = std::make_unique<httplib::Server>();
+    } else {
+        for (const auto* path : {&options.tls_cert, &options.tls_key}) {
+            if (!readable(*path))
+                return make_error("tls", "status TLS file " + *path + " is missing or unreadable");
+        }
+        auto tls = std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
+        if (!tls->is_valid()) {
+            return make_error("tls", "status TLS certificate " + options.tls_cert + " and key " +
+                                         options.tls_key + " are not a valid PEM pair");
+        }
+        server = std::move(tls);
+    }
+    auto impl = std::make_unique<Impl>(std::move(options), std::move(server));
     impl->snapshot = std::move(snapshot);
+    impl->screenshot = std::move(screenshot);
     impl->routes();
     impl->limits();
 

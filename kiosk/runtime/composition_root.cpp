@@ -156,6 +156,25 @@ net::StatusServerOptions CompositionRoot::status_options() const {
     o.listen = config_->status.listen;
     o.port = config_->status.port;
     o.token = config_->status.token;
+    o.tls_cert = config_->status.tls_cert;
+    o.tls_key = config_->status.tls_key;
+    return o;
+}
+
+std::optional<net::HeartbeatOptions> CompositionRoot::heartbeat_options() const {
+    const auto& g = config_->gateway;
+    if (g.url.empty()) return std::nullopt;
+    net::HeartbeatOptions o;
+    o.gateway_url = g.url;
+    o.kiosk_id = config_->office.kiosk_id;
+    o.token = g.token;
+    o.http.ca_file = g.ca_file;
+    o.http.connect_timeout_ms = g.connect_timeout_ms;
+    o.http.total_timeout_ms = g.total_timeout_ms;
+    o.http.max_response_bytes = 64 * 1024; // the answer is ignored
+    o.interval = std::chrono::seconds(config_->status.heartbeat_s);
+    o.retry_base = std::chrono::seconds(5);
+    o.max_backoff = std::max<std::chrono::milliseconds>(o.interval, std::chrono::minutes(10));
     return o;
 }
 

@@ -8,12 +8,14 @@
 // open_* calls may run on any worker.
 
 #include "drivers/scanner/zxing_decoder.hpp"
+#include "kiosk/net/heartbeat.hpp"
 #include "kiosk/net/status_server.hpp"
 #include "kiosk/runtime/config_snapshot.hpp"
 #include "kiosk/runtime/parts_factory.hpp"
 #include "kiosk/store/dossier_store_sqlite.hpp"
 
 #include <mutex>
+#include <optional>
 
 namespace kiosk::runtime {
 
@@ -43,6 +45,8 @@ class CompositionRoot final : public PartsFactory {
     [[nodiscard]] Result<std::shared_ptr<dossier::DossierSource>>
     open_dossier_db(const std::filesystem::path& db, bool seed) const;
     [[nodiscard]] net::StatusServerOptions status_options() const;
+    // The heartbeat to the gateway; nullopt when there is no gateway.url (offline office).
+    [[nodiscard]] std::optional<net::HeartbeatOptions> heartbeat_options() const;
 
     // Keeps `previous`'s printer when the printer plan is the same (a queue of jobs stays on one device).
     void adopt_unchanged(const CompositionRoot& previous);

@@ -1,6 +1,10 @@
 #include "kiosk/runtime/config_snapshot.hpp"
 
 #include "kiosk/core/config/loader.hpp"
+#include "kiosk/runtime/central_config.hpp"
+
+#include <fstream>
+#include <sstream>
 
 namespace kiosk::runtime {
 
@@ -53,13 +57,54 @@ ResolvedConfig resolve_startup_config(const ConfigRequest& request) {
 }
 
 ConfigStore::ConfigStore(ConfigRequest request, ResolvedConfig resolved)
-    : request_(std::move(request)), resolved_(std::move(resolved)) {}
+    : request_(std::move(request)), resolved_(std::move(resolved)), site_path_(resolved_.path) {}
+
+std::filesystem::path ConfigStore::layered_path() const {
+    return central_.empty() ? site_path_ : resolved_.state_dir / "central" / "effective.toml";
+}
+
+Result<ConfigPtr> ConfigStore::apply_central(const std::string& central_toml) {
+    std::string site;
+    {
+        std::ifstream in(site_path_, std::ios::binary);
+        std::stringstream text;
+        text << in.rdbuf();
+        site = text.str();
+    }
+    auto merged = merge_layers(central_toml, site);
+    if (!merged) return make_error("invalid_central", merged.error().kind + ": " + merged.error().message);
+    // Tried under a scratch name: effective.toml keeps the layers in use until the new ones validate.
+    const auto path = resolved_.state_dir / "central" / "effective.toml";
+    const auto trial = resolved_.state_dir / "central" / "effective.trial.toml";
+    std::error_code ec;
+    std::filesystem::create_directories(path.parent_path(), ec);
+    {
+        std::ofstream out(trial, std::ios::binary | std::ios::trunc);
+        out << *merged;
+        if (!out.flush()) return make_error("invalid_central", "cannot write " + trial.string());
+    }
+    auto next = resolve(central_toml.empty() ? site_path_ : trial, request_.overrides, resolved_.state_dir);
+    if (!next.problems.empty()) {
+        std::string why;
+        for (const auto& p : next.problems)
+            why += (why.empty() ? "" : "; ") + p.to_string();
+        std::filesystem::remove(trial, ec);
+        return make_error("invalid_central", why);
+    }
+    std::filesystem::rename(trial, path, ec);
+    if (ec) return make_error("invalid_central", "cannot replace " + path.string() + ": " + ec.message());
+    next.path = site_path_;
+    central_ = central_toml;
+    resolved_ = std::move(next);
+    return resolved_.config;
+}
 
 Result<ConfigPtr> ConfigStore::apply_override(const std::string& key_value) {
     auto trial = request_.overrides;
     trial.push_back(key_value);
     // The state folder stays where the kiosk started: moving it live would orphan the stores.
-    auto next = resolve(resolved_.path, trial, resolved_.state_dir);
+    auto next = resolve(layered_path(), trial, resolved_.state_dir);
+    next.path = site_path_;
     // Validated against the configuration it lands on (file or last good copy, earlier overrides): a value
     // that only makes sense with another setting is judged with that setting.
     if (next.source != resolved_.source || next.problems.size() > resolved_.problems.size()) {

@@ -48,10 +48,20 @@ class ConfigStore {
     // override is refused (error names the key and why) and nothing changes; otherwise the new snapshot is
     // published and returned.
     [[nodiscard]] Result<ConfigPtr> apply_override(const std::string& key_value);
+    // Puts a central layer (central_config.hpp) under the on-site file: defaults < central < file < --set.
+    // The merged text is written to <state>/central/effective.toml and resolved like the file; a layer that
+    // does not validate together with the file and overrides is refused (kind "invalid_central", naming the
+    // problems) and nothing changes. An empty text removes the layer.
+    [[nodiscard]] Result<ConfigPtr> apply_central(const std::string& central_toml);
+    [[nodiscard]] bool has_central() const { return !central_.empty(); }
 
   private:
+    // The file resolve() reads: the on-site file, or the merged layers when a central layer is in use.
+    [[nodiscard]] std::filesystem::path layered_path() const;
     ConfigRequest request_;
     ResolvedConfig resolved_;
+    std::filesystem::path site_path_; // the on-site file as requested
+    std::string central_;
 };
 
 } // namespace kiosk::runtime

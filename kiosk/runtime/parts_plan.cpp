@@ -84,6 +84,8 @@ PartsPlan plan_parts(const config::Config& c, const std::filesystem::path& state
     p.status.listen = c.status.listen;
     p.status.port = c.status.port;
     p.status.token_set = !c.status.token.empty();
+    p.status.tls_cert = c.status.tls_cert;
+    p.status.tls_key = c.status.tls_key;
     return p;
 }
 
@@ -126,7 +128,8 @@ std::string describe_plan(const PartsPlan& p) {
     j["status"] = {{"enabled", p.status.enabled},
                    {"listen", p.status.listen},
                    {"port", p.status.port},
-                   {"token_set", p.status.token_set}};
+                   {"token_set", p.status.token_set},
+                   {"tls", !p.status.tls_cert.empty()}};
     return j.dump(2);
 }
 

@@ -79,6 +79,8 @@ struct StatusPlan {
     std::string listen;
     int port = 0;
     bool token_set = false; // the token itself is never printed
+    std::string tls_cert;   // empty = plain HTTP
+    std::string tls_key;
     bool operator==(const StatusPlan&) const = default;
 };
 

@@ -106,7 +106,13 @@ struct Config {
         int port = 8088;
         std::string token = "";
         int heartbeat_s = 60;
+        std::string tls_cert = ""; // PEM files; both empty = plain HTTP
+        std::string tls_key = "";
     } status;
+    struct Fleet {
+        std::string config_url = ""; // central configuration layer (usually {gateway}/v1/kiosks/{id}/config)
+        int config_poll_s = 300;
+    } fleet;
 
     static std::vector<ServiceConfig> default_services();
 };

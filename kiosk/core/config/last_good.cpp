@@ -1,4 +1,5 @@
 #include "kiosk/core/config/last_good.hpp"
+#include "kiosk/core/config/install_layout.hpp"
 
 #include <cstdlib>
 #include <fstream>
@@ -80,6 +81,7 @@ std::filesystem::path config_path_for(const std::string& explicit_path) {
 std::filesystem::path assets_dir_for(const Config& config) {
     if (!config.paths.assets_dir.empty()) return config.paths.assets_dir;
     if (const char* env = std::getenv("KIOSK_ASSETS_DIR"); env && *env) return env;
+    if (auto installed = installed_assets_dir(); !installed.empty()) return installed;
     return KIOSK_DEFAULT_ASSETS_DIR;
 }
 

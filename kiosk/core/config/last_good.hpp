@@ -35,7 +35,9 @@ struct EffectiveConfig {
 // The config file path: `explicit_path` if given, else $KIOSK_CONFIG, else /etc/motcua-kiosk/kiosk.toml.
 [[nodiscard]] std::filesystem::path config_path_for(const std::string& explicit_path);
 
-// The assets folder: configured, else $KIOSK_ASSETS_DIR, else the folder the program was built with.
+// The assets folder: configured, else $KIOSK_ASSETS_DIR, else the installed share folder next to the program
+// (<prefix>/share/motcua-kiosk for <prefix>/bin/kiosk, see install_layout.hpp), else the folder the program
+// was built with.
 [[nodiscard]] std::filesystem::path assets_dir_for(const Config& config);
 
 } // namespace kiosk::config

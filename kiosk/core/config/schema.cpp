@@ -290,6 +290,22 @@ std::vector<KeyDef<Config>> build_config_schema() {
                   "status.heartbeat_s", VT::integer, "Seconds between heartbeats to the gateway",
                   [](C & c) -> auto& { return c.status.heartbeat_s; }),
               10, 3600));
+    add(key<C>(
+        "status.tls_cert", VT::string, "PEM certificate file for HTTPS on the status server; empty = HTTP",
+        [](C & c) -> auto& { return c.status.tls_cert; }));
+    add(key<C>(
+        "status.tls_key", VT::string, "PEM private key file matching status.tls_cert",
+        [](C & c) -> auto& { return c.status.tls_key; }));
+    // fleet
+    add(key<C>(
+        "fleet.config_url", VT::string,
+        "Central configuration layer URL (https; usually {gateway}/v1/kiosks/{kiosk_id}/config); empty = "
+        "none",
+        [](C & c) -> auto& { return c.fleet.config_url; }));
+    add(range(key<C>(
+                  "fleet.config_poll_s", VT::integer, "Seconds between checks of the central configuration",
+                  [](C & c) -> auto& { return c.fleet.config_poll_s; }),
+              5, 86400));
     return s;
 }
 

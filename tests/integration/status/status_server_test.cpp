@@ -337,6 +337,7 @@ TEST(StatusServer, BadOptionsAreRefused) {
     EXPECT_EQ(r.error().kind, "invalid_option");
 
     o.listen = "256.1.2.3";
+    o.token = kToken; // a non-loopback address needs one (status_policy_test)
     r = net::StatusServer::start(o, src.fn());
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().kind, "bind");
