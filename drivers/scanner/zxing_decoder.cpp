@@ -21,16 +21,16 @@ std::vector<LadderStep> default_ladder() {
     return {
         {"full", R::full, Prep::none, B::local_average, false},
         {"full/harder", R::full, Prep::none, B::local_average, true},
-        {"full+down2_normalize/fixed", R::full, Prep::down2_normalize, B::fixed_threshold, true},
         {"region0+up2", R::region0, Prep::up2, B::local_average, true},
-        {"region0+up2/global", R::region0, Prep::up2, B::global_histogram, true},
+        {"region0+up2/zbar", R::region0, Prep::up2, B::local_average, false, Engine::zbar},
         {"region0+up2_normalize/fixed", R::region0, Prep::up2_normalize, B::fixed_threshold, true},
         {"region0+blur_normalize/fixed", R::region0, Prep::blur_normalize, B::fixed_threshold, true},
-        {"region0+up2/zbar", R::region0, Prep::up2, B::local_average, false, Engine::zbar},
+        {"region0+blur_up2", R::region0, Prep::blur_up2, B::local_average, true},
+        {"region0+up2_normalize/zbar", R::region0, Prep::up2_normalize, B::local_average, false,
+         Engine::zbar},
+        {"full+down2_normalize/fixed", R::full, Prep::down2_normalize, B::fixed_threshold, true},
         {"region1+up2", R::region1, Prep::up2, B::local_average, true},
         {"region1+up2_normalize/fixed", R::region1, Prep::up2_normalize, B::fixed_threshold, true},
-        {"region0+blur_up2", R::region0, Prep::blur_up2, B::local_average, true},
-        {"full+blur", R::full, Prep::blur, B::local_average, true},
     };
 }
 

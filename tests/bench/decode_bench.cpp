@@ -9,7 +9,7 @@
 // noise, contrast >= 35 %, JPEG; one condition per frame is pushed to its limit (frames/frame_gen.hpp).
 //
 //   taskset -c 1 ./decode_bench [--set heldout|validation|tuning] [--per-condition N] [--failures]
-//                               [--save-frames DIR [--save-per-condition K]] [--rungs]
+//                               [--save-frames DIR [--save-per-condition K]] [--rungs] [--condition NAME]
 // --rungs first runs every rung of the ladder alone (reads and cost per rung: how the ladder was ordered).
 // Times are this thread's CPU time per frame (what one core spends) and wall time. The decoder has no
 // time budget, so the answers do not depend on load: compare the "answers digest" line of two runs.
@@ -117,7 +117,7 @@ void describe(const testgen::ConditionFrame& f) {
 } // namespace
 
 int main(int argc, char** argv) {
-    std::string set = "heldout", save_dir;
+    std::string set = "heldout", save_dir, only_condition;
     int per_condition = 20, save_per_condition = 2;
     bool show_failures = false, rung_report = false;
     for (int i = 1; i < argc; ++i) {
@@ -130,6 +130,8 @@ int main(int argc, char** argv) {
             save_dir = argv[++i];
         else if (a == "--save-per-condition" && i + 1 < argc)
             save_per_condition = std::clamp(std::atoi(argv[++i]), 1, 50);
+        else if (a == "--condition" && i + 1 < argc)
+            only_condition = argv[++i];
         else if (a == "--rungs")
             rung_report = true;
         else if (a == "--failures")
@@ -137,7 +139,7 @@ int main(int argc, char** argv) {
         else {
             std::fprintf(stderr,
                          "usage: %s [--set heldout|validation|tuning] [--per-condition N] [--failures] "
-                         "[--save-frames DIR [--save-per-condition K]]\n",
+                         "[--save-frames DIR [--save-per-condition K]] [--rungs] [--condition NAME]\n",
                          argv[0]);
             return 2;
         }
@@ -167,6 +169,10 @@ int main(int argc, char** argv) {
         work(0);
         other.join();
     }
+    if (!only_condition.empty())
+        std::erase_if(frames, [&](const testgen::ConditionFrame& f) {
+            return only_condition != testgen::condition_name(f.condition);
+        });
     std::printf("generated %d frames 1280x720 (%d per condition) in %.1f s\n", count, per_condition,
                 std::chrono::duration<double>(Clock::now() - g0).count());
 
