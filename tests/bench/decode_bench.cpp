@@ -176,46 +176,6 @@ int main(int argc, char** argv) {
     std::printf("generated %d frames 1280x720 (%d per condition) in %.1f s\n", count, per_condition,
                 std::chrono::duration<double>(Clock::now() - g0).count());
 
-    if (!save_dir.empty()) {
-        std::array<int, condition_count> saved{};
-        for (int i = 0; i < count; ++i) {
-            const auto& f = frames[static_cast<size_t>(i)];
-            const int c = static_cast<int>(f.condition);
-            if (saved[c] >= save_per_condition) continue;
-            ++saved[c];
-            // JPEG quality 90: a camera's MJPEG frame, and small enough to check in (PNG of noise is ~700
-            // KB).
-            const std::string path = save_dir + "/" + testgen::condition_name(f.condition) + "_" +
-                                     std::to_string(saved[c]) + ".jpg";
-            stbi_write_jpg(path.c_str(), f.image.width, f.image.height, 1, f.image.pixels.data(), 90);
-            std::printf("saved\t%s\t%s\t%s\n", path.c_str(), testgen::condition_name(f.condition),
-                        f.params.payload.c_str());
-        }
-    }
-
-    if (rung_report) {
-        // Each rung of the default ladder on its own, over every frame: for ordering the ladder (use on the
-        // tuning/validation sets only). Region rungs here see only the region finder's regions.
-        std::printf("\n%-34s %8s %9s %9s %9s\n", "rung alone", "reads", "cpu mean", "cpu p99", "cpu max");
-        for (const auto& step : scanner::default_ladder()) {
-            scanner::DecoderOptions o;
-            o.ladder = {step};
-            auto d = scanner::ZxingDecoder::create(o);
-            if (!d) return 1;
-            auto& dec = *d.value();
-            Row r = run(step.name, frames, [&](const scanner::GrayImage& img) {
-                auto out = dec.decode(scanner::make_gray_frame(img));
-                return out && out->code ? out->code->text : std::string();
-            });
-            double sum = 0;
-            for (double v : r.cpu_ms)
-                sum += v;
-            std::printf("%-34s %8s %9.2f %9.2f %9.2f\n", step.name.c_str(), pct(r.read, r.total).c_str(),
-                        sum / std::max<size_t>(1, r.cpu_ms.size()), percentile(r.cpu_ms, 0.99),
-                        percentile(r.cpu_ms, 1.0));
-        }
-    }
-
     auto ours_or = scanner::ZxingDecoder::create({});
     if (!ours_or) {
         std::fprintf(stderr, "decoder: %s\n", ours_or.error().message.c_str());
@@ -245,6 +205,50 @@ int main(int argc, char** argv) {
         return code ? code->text : std::string();
     });
     const std::vector<Row> rows = {r_ours, r_raw, r_zbar};
+
+    if (!save_dir.empty()) {
+        // Per condition, frames that raw ZXing misses and ours reads come first (they show what the ladder
+        // adds), then the rest in order; plus the first frame ours cannot read (the "hold still" case).
+        // JPEG quality 90: a camera's MJPEG frame, and small enough to check in (PNG of noise is ~700 KB).
+        std::vector<bool> ours_read(frames.size(), true), raw_read(frames.size(), true);
+        for (int i : r_ours.failed)
+            ours_read[static_cast<size_t>(i)] = false;
+        for (int i : r_raw.failed)
+            raw_read[static_cast<size_t>(i)] = false;
+        std::vector<int> order;
+        for (int pass = 0; pass < 2; ++pass)
+            for (int i = 0; i < static_cast<int>(frames.size()); ++i) {
+                const bool shows_ladder =
+                    ours_read[static_cast<size_t>(i)] && !raw_read[static_cast<size_t>(i)];
+                if ((pass == 0) == shows_ladder && ours_read[static_cast<size_t>(i)]) order.push_back(i);
+            }
+        const int first_unread = r_ours.failed.empty() ? -1 : r_ours.failed.front();
+        if (first_unread >= 0) order.push_back(first_unread);
+        std::array<int, condition_count> saved{};
+        std::FILE* manifest = std::fopen((save_dir + "/frames.tsv").c_str(), "w");
+        if (manifest)
+            std::fprintf(manifest,
+                         "# decode_bench --set %s --per-condition %d --save-frames DIR: file, condition, "
+                         "payload, whether our ladder read the generated frame\n",
+                         chosen->name, per_condition);
+        for (int i : order) {
+            const auto& f = frames[static_cast<size_t>(i)];
+            const int c = static_cast<int>(f.condition);
+            const bool unread = !ours_read[static_cast<size_t>(i)];
+            if (!unread && saved[c] >= save_per_condition) continue;
+            if (!unread) ++saved[c];
+            const std::string file = std::string(unread ? "unread_" : "") +
+                                     testgen::condition_name(f.condition) + "_" + std::to_string(i) + ".jpg";
+            stbi_write_jpg((save_dir + "/" + file).c_str(), f.image.width, f.image.height, 1,
+                           f.image.pixels.data(), 90);
+            if (manifest)
+                std::fprintf(manifest, "%s\t%s\t%s\t%s\n", file.c_str(), testgen::condition_name(f.condition),
+                             f.params.payload.c_str(), unread ? "unread" : "read");
+            std::printf("saved %s/%s%s\n", save_dir.c_str(), file.c_str(),
+                        !unread && !raw_read[static_cast<size_t>(i)] ? " (raw ZXing misses it)" : "");
+        }
+        if (manifest) std::fclose(manifest);
+    }
 
     std::printf("\n%-14s", "condition");
     for (const auto& r : rows)

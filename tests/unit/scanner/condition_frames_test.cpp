@@ -1,13 +1,16 @@
-// The decoder on checked-in camera-like frames, one per condition of decode_bench (tests/unit/scanner/frames,
-// listed in frames.tsv with the payload each holds and whether our ladder reads it). The frames come from
-// decode_bench's *tuning* seed (never the held-out one): `decode_bench --set tuning --per-condition 1
-// --save-frames DIR --save-per-condition 1`. Each file is read the way the kiosk reads an image file.
+// The decoder on checked-in camera-like frames, one per condition of decode_bench plus one it cannot read
+// (tests/unit/scanner/frames, listed in frames.tsv with the payload each holds and whether our ladder read
+// it). Where raw ZXing-cpp misses a frame of a condition, that frame was chosen. They come from
+// decode_bench's *tuning* seed (never the held-out one): `decode_bench --set tuning --per-condition 20
+// --save-frames DIR
+// --save-per-condition 1`. Each file is read the way the kiosk reads an image file (JPEG, quality 90).
 #include "drivers/scanner/image_file_source.hpp"
 #include "drivers/scanner/zbar_decoder.hpp"
 #include "drivers/scanner/zxing_decoder.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -45,7 +48,7 @@ std::vector<Expected> manifest() {
 
 TEST(ConditionFrames, OurLadderReadsWhatTheManifestSays) {
     const auto frames = manifest();
-    ASSERT_EQ(frames.size(), 13u) << "one frame per decode_bench condition";
+    ASSERT_EQ(frames.size(), 14u) << "one frame per decode_bench condition and one unreadable";
     auto decoder = ZxingDecoder::create({});
     ASSERT_TRUE(decoder.ok());
     int read = 0;
@@ -62,11 +65,13 @@ TEST(ConditionFrames, OurLadderReadsWhatTheManifestSays) {
             EXPECT_EQ(out->code->text, e.payload);
             EXPECT_EQ(out->code->format, "QRCode");
             ++read;
-        } else if (out->code) {
-            EXPECT_EQ(out->code->text, e.payload) << "a wrong text is worse than no read";
+        } else {
+            EXPECT_FALSE(out->code.has_value()) << "read after all: update frames.tsv";
+            // Its finder patterns are visible: the scan screen asks the citizen to hold the receipt still.
+            EXPECT_TRUE(out->code_seen);
         }
     }
-    EXPECT_GE(read, 11);
+    EXPECT_EQ(read, 13);
 }
 
 TEST(ConditionFrames, SameFrameSameAnswerEveryTime) {
@@ -89,15 +94,17 @@ TEST(ConditionFrames, SameFrameSameAnswerEveryTime) {
 
 TEST(ZbarDecoder, ReadsAPlainFrameAndMapsItsCorners) {
     const auto frames = manifest();
-    ASSERT_FALSE(frames.empty());
     // The "anywhere" frame: a sharp code near the border, which ZBar reads on its own.
-    auto frame = load_image_file(std::string(KIOSK_TEST_DATA_DIR) + "/unit/scanner/frames/" + frames[0].file);
+    const auto it = std::find_if(frames.begin(), frames.end(),
+                                 [](const Expected& e) { return e.condition == "anywhere"; });
+    ASSERT_NE(it, frames.end());
+    auto frame = load_image_file(std::string(KIOSK_TEST_DATA_DIR) + "/unit/scanner/frames/" + it->file);
     ASSERT_TRUE(frame.ok());
     ZbarDecoder zbar;
     auto out = zbar.decode(*frame);
     ASSERT_TRUE(out.ok());
     ASSERT_TRUE(out->code.has_value());
-    EXPECT_EQ(out->code->text, frames[0].payload);
+    EXPECT_EQ(out->code->text, it->payload);
     for (const auto& c : out->code->corners) {
         EXPECT_GE(c.x, 0);
         EXPECT_LT(c.x, 1280);
