@@ -50,6 +50,7 @@ struct DossierModel {
 
     void forget() {
         typed.clear();
+        scan_feedback_key.clear();
         error_key.clear();
         error_detail.clear();
         result.reset();
