@@ -1,6 +1,7 @@
 #pragma once
 // CodeDecoder: turns one Frame into the text of the barcode/QR code it shows, if any.
-// Implementations: ZxingDecoder (real, with a retry ladder) and FakeDecoder (test double).
+// Implementations: ZxingDecoder (real, with a retry ladder), ZbarDecoder (second engine) and FakeDecoder
+// (test double).
 // A decoder is used from one thread at a time; it never keeps a reference to the frame.
 
 #include "drivers/scanner/frame.hpp"
@@ -29,7 +30,9 @@ struct DecodedCode {
 struct DecodeOutcome {
     std::optional<DecodedCode> code; // empty: nothing readable in this frame
     int steps_tried = 0;
-    bool budget_exhausted = false; // the ladder stopped early because the frame's time budget was spent
+    // A code was located (ZXing found its finder patterns) but not decoded: blurred, moving or cut off.
+    // The scan screen then asks the citizen to hold the receipt still.
+    bool code_seen = false;
     std::chrono::microseconds elapsed{0}; // wall time
 };
 

@@ -3,9 +3,9 @@
 namespace kiosk::scanner {
 
 DecodeWorker::DecodeWorker(std::unique_ptr<CodeDecoder> decoder, Callback on_read,
-                           DecodeWorkerOptions options)
+                           DecodeWorkerOptions options, SeenCallback on_seen)
     : decoder_(std::move(decoder)), on_read_(std::move(on_read)), options_(options),
-      thread_([this] { run(); }) {}
+      on_seen_(std::move(on_seen)), thread_([this] { run(); }) {}
 
 DecodeWorker::~DecodeWorker() {
     stop();
@@ -64,12 +64,16 @@ void DecodeWorker::run() {
         }
         auto outcome = decoder_->decode(frame);
         std::optional<ScanRead> read;
+        bool seen = false;
         {
             std::lock_guard lock(mutex_);
             busy_ = false;
             ++stats_.decoded;
             if (!outcome) {
                 ++stats_.errors;
+            } else if (!outcome->code && outcome->code_seen) {
+                ++stats_.seen;
+                seen = true;
             } else if (outcome->code) {
                 const auto now = std::chrono::steady_clock::now();
                 if (outcome->code->text == last_text_ && now - last_time_ < options_.repeat_suppress) {
@@ -85,6 +89,7 @@ void DecodeWorker::run() {
         }
         // Outside the lock: the callback may submit() or query stats().
         if (read && on_read_) on_read_(*read);
+        if (seen && on_seen_) on_seen_();
     }
 }
 

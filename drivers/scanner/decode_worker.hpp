@@ -3,7 +3,9 @@
 // newest frame (a newer one replaces a waiting one, which counts as dropped), so decoding never falls
 // behind the camera. Reads are delivered through a callback on the worker thread; the app turns that into
 // an event on its queue. The same text seen again within `repeat_suppress` is not delivered twice (a
-// citizen holds the paper still for seconds). Destruction/stop() joins the thread after the current frame.
+// citizen holds the paper still for seconds). A frame where a code is seen but not read (blurred, moving)
+// goes to `on_seen` instead, so the screen can ask to hold the receipt still. Destruction/stop() joins the
+// thread after the current frame.
 
 #include "drivers/scanner/code_decoder.hpp"
 
@@ -31,6 +33,7 @@ struct DecodeWorkerStats {
     std::uint64_t reads = 0;      // delivered reads
     std::uint64_t suppressed = 0; // repeats not delivered
     std::uint64_t errors = 0;     // frames the decoder rejected
+    std::uint64_t seen = 0;       // frames with a code in view that could not be read
 };
 
 struct DecodeWorkerOptions {
@@ -40,8 +43,10 @@ struct DecodeWorkerOptions {
 class DecodeWorker {
   public:
     using Callback = std::function<void(const ScanRead&)>;
+    using SeenCallback = std::function<void()>;
 
-    DecodeWorker(std::unique_ptr<CodeDecoder> decoder, Callback on_read, DecodeWorkerOptions options = {});
+    DecodeWorker(std::unique_ptr<CodeDecoder> decoder, Callback on_read, DecodeWorkerOptions options = {},
+                 SeenCallback on_seen = {});
     ~DecodeWorker();
     DecodeWorker(const DecodeWorker&) = delete;
     DecodeWorker& operator=(const DecodeWorker&) = delete;
@@ -62,6 +67,7 @@ class DecodeWorker {
     std::unique_ptr<CodeDecoder> decoder_;
     Callback on_read_;
     DecodeWorkerOptions options_;
+    SeenCallback on_seen_;
     mutable std::mutex mutex_;
     std::condition_variable cv_;
     std::optional<Frame> pending_;

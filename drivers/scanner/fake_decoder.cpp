@@ -18,6 +18,10 @@ Result<DecodeOutcome> FakeDecoder::decode(const Frame& frame) {
     DecodeOutcome out;
     out.steps_tried = 1;
     std::string text = answer_ ? answer_(frame) : std::string();
+    if (text == kSeenUnreadable) {
+        out.code_seen = true;
+        text.clear();
+    }
     if (!text.empty()) {
         DecodedCode code;
         code.text = std::move(text);

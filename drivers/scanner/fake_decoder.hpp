@@ -14,7 +14,9 @@ namespace kiosk::scanner {
 
 class FakeDecoder final : public CodeDecoder {
   public:
-    // `answer` maps a frame to the text it "holds" (empty: no code). `delay` simulates decoding time.
+    // `answer` maps a frame to the text it "holds" (empty: no code; kSeenUnreadable: a code in view that
+    // cannot be read, i.e. DecodeOutcome::code_seen). `delay` simulates decoding time.
+    static constexpr const char* kSeenUnreadable = "\x01seen-unreadable";
     explicit FakeDecoder(std::function<std::string(const Frame&)> answer,
                          std::chrono::milliseconds delay = std::chrono::milliseconds(0));
 

@@ -1,5 +1,7 @@
 #include "drivers/scanner/v4l2_frame_source.hpp"
 
+#include "drivers/scanner/v4l2_controls.hpp"
+
 #include <stb/stb_image.h>
 
 #include <linux/videodev2.h>
@@ -56,6 +58,7 @@ Error errno_error(int err, const std::string& device, const std::string& what) {
 
 struct V4l2FrameSource::Impl {
     V4l2Options options;
+    std::optional<AutoControlsReport> auto_controls;
     int fd = -1;
     struct Buffer {
         void* start = nullptr;
@@ -141,6 +144,8 @@ struct V4l2FrameSource::Impl {
             parm.parm.capture.timeperframe.denominator = static_cast<std::uint32_t>(options.fps);
             xioctl(fd, VIDIOC_S_PARM, &parm);
         }
+
+        if (options.auto_focus_exposure) auto_controls = enable_auto_focus_exposure(fd);
 
         v4l2_requestbuffers req{};
         req.count = static_cast<std::uint32_t>(std::max(2, options.buffers));
@@ -260,6 +265,7 @@ std::string V4l2FrameSource::describe() const {
             .append(std::to_string(m.width))
             .append("x")
             .append(std::to_string(m.height));
+    if (m.auto_controls) s.append(" (").append(m.auto_controls->describe()).append(")");
     return s;
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 // V4l2FrameSource: a USB/CSI camera through Video4Linux2 (/dev/videoN), mmap streaming. Prefers YUYV (its
 // luma goes to the decoder without conversion), then GREY, then MJPEG (decoded to grey with stb_image).
-// Errors name the device and say whether it is missing, busy, not permitted or unsupported. It does not
-// control focus/exposure and does not reopen an unplugged camera by itself (the caller restarts it).
+// Errors name the device and say whether it is missing, busy, not permitted or unsupported. On start it asks
+// for continuous autofocus and automatic exposure where the camera has them (v4l2_controls.hpp; describe()
+// says what it got). It does not reopen an unplugged camera by itself (the caller restarts it).
 
 #include "drivers/scanner/frame_source.hpp"
 
@@ -17,6 +18,7 @@ struct V4l2Options {
     int fps = 15;
     bool mirror = false;
     int buffers = 4;
+    bool auto_focus_exposure = true; // ask for continuous autofocus + auto exposure when offered
 };
 
 class V4l2FrameSource final : public FrameSource {

@@ -14,7 +14,7 @@ namespace kiosk::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: kioskctl decode IMAGE [--json] [--budget MS] [--formats QRCode,Code128,...]\n";
+    "usage: kioskctl decode IMAGE [--json] [--max-steps N] [--formats QRCode,Code128,...]\n";
 
 bool parse_int(const std::string& s, int& out) {
     try {
@@ -42,13 +42,14 @@ int run_decode(CliContext& ctx) {
         const std::string& a = ctx.args[i];
         if (a == "--json") {
             json = true;
-        } else if (a == "--budget" && i + 1 < ctx.args.size()) {
-            int ms = 0;
-            if (!parse_int(ctx.args[++i], ms) || ms <= 0 || ms > 10000) {
-                ctx.err << "decode: --budget must be 1..10000 milliseconds, got \"" << ctx.args[i] << "\"\n";
+        } else if (a == "--max-steps" && i + 1 < ctx.args.size()) {
+            int n = 0;
+            if (!parse_int(ctx.args[++i], n) || n <= 0 || n > 1000) {
+                ctx.err << "decode: --max-steps must be 1..1000 ladder steps, got \"" << ctx.args[i]
+                        << "\"\n";
                 return 2;
             }
-            options.budget = std::chrono::milliseconds(ms);
+            options.max_steps = n;
         } else if (a == "--formats" && i + 1 < ctx.args.size()) {
             options.formats = ctx.args[++i];
         } else if (!a.empty() && a[0] == '-') {
@@ -101,7 +102,7 @@ int run_decode(CliContext& ctx) {
                          {"found", out.code.has_value()},
                          {"steps_tried", out.steps_tried},
                          {"ladder_size", ladder_size},
-                         {"budget_exhausted", out.budget_exhausted},
+                         {"code_seen", out.code_seen},
                          {"elapsed_ms", ms}};
         if (out.code) {
             j["format"] = out.code->format;
@@ -122,7 +123,7 @@ int run_decode(CliContext& ctx) {
             << scanner::pixel_format_name(frame->format) << "\n";
     if (!out.code) {
         ctx.out << "found:    nothing (" << out.steps_tried << " of " << ladder_size << " steps tried"
-                << (out.budget_exhausted ? ", time budget spent" : "") << ")\n"
+                << (out.code_seen ? ", a code is in view but unreadable" : "") << ")\n"
                 << "time:     " << fixed(ms, 1) << " ms\n";
         return 1;
     }

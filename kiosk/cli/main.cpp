@@ -1,5 +1,6 @@
 // kioskctl: the command-line face of the kiosk's core and drivers, for staff, maintainers and tests.
 #include "kiosk/cli/cli_context.hpp"
+#include "kiosk/cli/cmd_camera.hpp"
 #include "kiosk/cli/cmd_catalog.hpp"
 #include "kiosk/cli/cmd_config.hpp"
 #include "kiosk/cli/cmd_decode.hpp"
@@ -31,6 +32,7 @@ const char* const usage =
     "  dossier lookup CODE [--json] [--db PATH | --gateway URL --token T]   a dossier's status\n"
     "  dossier import CSV [--db PATH]  load dossiers into the local store\n"
     "  decode IMAGE [--json]          what codes an image holds (the kiosk's decoder)\n"
+    "  camera-controls [DEVICE] [--json]   the camera's V4L2 controls (focus, exposure, ...)\n"
     "  printers [--json]              CUPS destinations with state and reasons\n"
     "  print-test [--png DIR | --cups DEST] [--paper 80|58]   print a sample ticket\n"
     "  queue call-next SERVICE --counter N [--json]   call the next ticket (priority first)\n"
@@ -96,6 +98,7 @@ int main(int argc, char** argv) {
     if (command == "parse") return ctx.args = rest(0), kiosk::cli::run_parse(ctx);
     if (command == "dossier") return ctx.args = rest(0), kiosk::cli::run_dossier(ctx);
     if (command == "decode") return ctx.args = rest(0), kiosk::cli::run_decode(ctx);
+    if (command == "camera-controls") return ctx.args = rest(0), kiosk::cli::run_camera_controls(ctx);
     if (command == "printers") return ctx.args = rest(0), kiosk::cli::run_printers(ctx);
     if (command == "print-test") return ctx.args = rest(0), kiosk::cli::run_print_test(ctx);
     if (command == "queue") return ctx.args = rest(0), kiosk::cli::run_queue(ctx);

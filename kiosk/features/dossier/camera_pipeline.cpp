@@ -29,7 +29,8 @@ CameraPipeline::CameraPipeline(std::unique_ptr<scanner::FrameSource> source,
     : source_(std::move(source)), callbacks_(std::move(callbacks)) {
     auto on_read = callbacks_.on_read;
     decoder_ = std::make_unique<scanner::DecodeWorker>(
-        std::move(decoder), [on_read](const scanner::ScanRead& read) { on_read(read.code.text); });
+        std::move(decoder), [on_read](const scanner::ScanRead& read) { on_read(read.code.text); },
+        scanner::DecodeWorkerOptions{}, callbacks_.on_seen);
 }
 
 CameraPipeline::~CameraPipeline() {

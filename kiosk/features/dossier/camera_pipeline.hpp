@@ -27,6 +27,7 @@ class CameraPipeline {
         std::function<void(std::string text)> on_read;          // a code was decoded
         std::function<void(ui::PreviewImage image)> on_preview; // a frame for the screen (≤ 480 px wide)
         std::function<void(std::string kind)> on_stopped; // the source failed or ended ("end_of_stream")
+        std::function<void()> on_seen; // a code is in view but could not be read (optional)
     };
 
     CameraPipeline(std::unique_ptr<scanner::FrameSource> source,

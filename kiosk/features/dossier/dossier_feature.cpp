@@ -212,6 +212,13 @@ void DossierFeature::start_camera() {
                 current = std::move(image);
             });
         };
+        callbacks.on_seen = [this, generation] {
+            completions_.post([this, generation] {
+                if (generation != camera_generation_) return;
+                model_.scan_feedback_key = "scanner.guide.hold_still";
+                feedback_until_ms_ = clock_.monotonic_ms() + kFeedbackMs;
+            });
+        };
         callbacks.on_stopped = [this, generation](std::string kind) {
             completions_.post(camera_stopped(kind, generation));
         };
@@ -300,13 +307,22 @@ std::vector<KeyPress> DossierFeature::filter_keys(std::vector<KeyPress> keys) {
 // Keys the wedge detector held back become typing once their burst timed out.
 Clock::time_point DossierFeature::tick(Clock::time_point now) {
     auto mono = clock_.monotonic_ms();
+    // "Hold the receipt still" stays up while the camera keeps seeing an unread code, then goes away.
+    std::optional<Clock::time_point> feedback_deadline;
+    if (!model_.scan_feedback_key.empty()) {
+        if (mono >= feedback_until_ms_)
+            model_.scan_feedback_key.clear();
+        else
+            feedback_deadline = now + std::chrono::milliseconds(feedback_until_ms_ - mono);
+    }
     for (const auto& key : to_keys(wedge_.tick(mono))) {
         if (key.kind == KeyPress::Kind::text) shell_.request(ui::KeyboardInput{key.text});
         if (key.kind == KeyPress::Kind::enter) shell_.request(ui::KeyboardEnter{});
     }
+    Clock::time_point next = feedback_deadline.value_or(Clock::time_point::max());
     if (auto held = wedge_.deadline_ms())
-        return now + std::chrono::milliseconds(std::max<std::int64_t>(*held - mono, 1));
-    return Clock::time_point::max();
+        next = std::min(next, now + std::chrono::milliseconds(std::max<std::int64_t>(*held - mono, 1)));
+    return next;
 }
 
 bool DossierFeature::on_dossier_screen() const {
@@ -346,6 +362,7 @@ void DossierFeature::forget() {
 
 void DossierFeature::handle_payload(const std::string& payload, const char* via) {
     ++scanner_health_.scans;
+    model_.scan_feedback_key.clear();
     auto code = dossier::extract_dossier_code(payload, policy_);
     if (!code) {
         ++scanner_health_.rejected;

@@ -76,6 +76,9 @@ class DossierFeature final : public Feature {
     std::shared_ptr<CameraSlot> camera_slot_;
     std::shared_ptr<CameraPipeline> camera_;
     uint64_t camera_generation_ = 0;
+    static constexpr std::int64_t kFeedbackMs =
+        1500; // how long "hold still" stays after the last unread sighting
+    std::int64_t feedback_until_ms_ = 0;
     bool preview_wanted_ = false;  // the scan screen is open: send preview frames
     tasks::Workers worker_;        // lookups and the dossier source
     tasks::Workers camera_worker_; // opening and stopping cameras (blocking device calls), apart from lookups

@@ -43,12 +43,14 @@ struct DossierModel {
     std::string error_key;    // why the code/QR was refused or the lookup failed
     std::string error_detail; // for logs and staff tools, never shown to the citizen
     std::optional<DossierView> result;
-    std::string scanner_hint_key; // camera/scanner status for the scan screen
-    bool camera_enabled = false;  // a camera is configured (the scan screen shows its preview)
-    PreviewImage preview;         // the live camera preview (a moving image, not the citizen's data)
+    std::string scanner_hint_key;  // camera/scanner status for the scan screen
+    std::string scan_feedback_key; // guidance while a code is in view but unread ("hold still"); may be empty
+    bool camera_enabled = false;   // a camera is configured (the scan screen shows its preview)
+    PreviewImage preview;          // the live camera preview (a moving image, not the citizen's data)
 
     void forget() {
         typed.clear();
+        scan_feedback_key.clear();
         error_key.clear();
         error_detail.clear();
         result.reset();

@@ -63,6 +63,8 @@ void draw_dossier_scan(UiContext& ctx, const DossierModel& d) {
                     IM_COL32(220, 224, 232, 255));
         }
         ImGui::Dummy(ImVec2(width, max.y - pos.y + theme.px(10)));
+        if (!d.scan_feedback_key.empty())
+            text_block(ctx, theme.fonts.body, ctx.tr(d.scan_feedback_key), theme.primary, width);
         if (!d.scanner_hint_key.empty())
             text_block(ctx, theme.fonts.small, ctx.tr(d.scanner_hint_key), theme.warning, width);
     }

@@ -63,6 +63,15 @@ struct GenParams {
     double noise_sigma = 3;  // Gaussian sensor noise, grey levels
     int jpeg_quality = 0;    // 0 = no JPEG round trip
     std::uint64_t texture_seed = 1;
+    // Conditions of the held-out style set (all off by default):
+    double glare = 0;            // peak brightness added by a specular spot (0 = none), grey levels
+    double glare_radius = 0;     // its Gaussian radius, in code widths
+    double shadow = 0;           // fraction of light lost on the shadowed side of an edge across the code
+    double shadow_angle = 0;     // direction of that edge, degrees
+    double warp = 0;             // crumpled paper: displacement amplitude in modules (smooth waves)
+    double warp_wavelength = 20; // in modules
+    bool phone = false;          // the code shown on a phone screen: emissive, dark bezel, pixel grid
+    bool condition_set = false;  // made by condition_params() (its random draw order; see render())
 };
 
 inline std::string random_payload(Rng& rng) {
@@ -245,6 +254,17 @@ inline scanner::GrayImage render(const GenParams& p, int width = 1280, int heigh
     std::array<double, 8> waves{};
     for (auto& w : waves)
         w = rng.uniform(0, 6.283);
+    // Frames of the condition set draw these from the main stream; older frames (the unit tests' hand-picked
+    // cases, the standard set) from a side stream, so that they stay exactly as they were.
+    Rng side_rng(p.texture_seed ^ 0x5eed14ull);
+    Rng& crng = p.condition_set ? rng : side_rng;
+    const double screen_k = 6.283185307179586 / crng.uniform(2.2, 3.6);
+    const double sa = p.shadow_angle * 3.141592653589793 / 180.0;
+    const std::array<double, 2> shadow_dir = {std::cos(sa), std::sin(sa)};
+    const double shadow_offset = crng.uniform(-0.3, 0.3) * side, shadow_soft = crng.uniform(1.5, 12.0);
+    const double glare_x = cx + crng.uniform(-0.45, 0.45) * side,
+                 glare_y = cy + crng.uniform(-0.45, 0.45) * side;
+    const double glare_r = std::max(2.0, p.glare_radius * side);
     const double ink = p.paper - p.contrast;
     std::vector<float> img(static_cast<size_t>(width) * height);
     for (int y = 0; y < height; ++y) {
@@ -253,14 +273,32 @@ inline scanner::GrayImage render(const GenParams& p, int width = 1280, int heigh
             const double bg = p.background +
                               18 * std::sin(x * 0.013 + waves[2]) * std::cos(y * 0.021 + waves[3]) +
                               8 * std::sin(x * 0.11 + y * 0.07 + waves[4]);
-            double acc = 0;
+            double acc = 0, crease = 1.0;
             for (int sy = 0; sy < 2; ++sy)
                 for (int sx = 0; sx < 2; ++sx) {
                     const double fx = x + 0.25 + 0.5 * sx, fy = y + 0.25 + 0.5 * sy;
                     const double w = h[6] * fx + h[7] * fy + h[8];
-                    const double u = (h[0] * fx + h[1] * fy + h[2]) / w,
-                                 v = (h[3] * fx + h[4] * fy + h[5]) / w;
-                    if (u >= rl && u < rr && v >= rt && v < rb) {
+                    double u = (h[0] * fx + h[1] * fy + h[2]) / w, v = (h[3] * fx + h[4] * fy + h[5]) / w;
+                    if (p.warp > 0) {
+                        const double k = 6.283185307179586 / p.warp_wavelength;
+                        const double du = p.warp * std::sin(v * k + waves[6]) * std::cos(u * k * 0.7),
+                                     dv = p.warp * std::sin(u * k * 1.3 + waves[7]) * std::cos(v * k * 0.8);
+                        u += du;
+                        v += dv;
+                        // the slope of the paper towards the light: brighter and darker bands along creases
+                        crease = 1.0 + 0.6 * p.warp * k * std::cos(v * k + waves[6]) * std::cos(u * k * 0.7);
+                    }
+                    if (p.phone && u >= -4 && u < n + 4 && v >= -4 && v < n + 4) {
+                        // the screen: emissive white, with the display's pixel grid (screen-door pattern)
+                        const bool dark = u >= 0 && u < n && v >= 0 && v < n &&
+                                          qr.get(static_cast<int>(u), static_cast<int>(v));
+                        const double grid = 1.0 - 0.12 * (0.5 + 0.5 * std::sin(fx * screen_k + fy * 0.3));
+                        acc += (dark ? ink : p.paper) * grid;
+                    } else if (p.phone && u >= -7 && u < n + 7 && v >= -10 && v < n + 18) {
+                        acc += 25; // bezel
+                    } else if (p.phone) {
+                        acc += bg;
+                    } else if (u >= rl && u < rr && v >= rt && v < rb) {
                         if (u >= 0 && u < n && v >= 0 && v < n)
                             acc += qr.get(static_cast<int>(u), static_cast<int>(v)) ? ink : p.paper;
                         else
@@ -273,7 +311,17 @@ inline scanner::GrayImage render(const GenParams& p, int width = 1280, int heigh
                 4 * std::sin(x * 0.17 + waves[0]) * std::sin(y * 0.15 + waves[1]); // paper grain
             const double light =
                 1.0 - p.light_slope * (0.5 + 0.5 * std::sin(x * 0.0021 + y * 0.0013 + waves[5]));
-            img[static_cast<size_t>(y) * width + x] = static_cast<float>((acc / 4 + grain) * light);
+            double value = (acc / 4 + (p.phone ? 0 : grain)) * light * crease;
+            if (p.shadow > 0) {
+                // soft-edged shadow (a hand or the kiosk's hood) over one side of a line through the code
+                const double d = (x - cx) * shadow_dir[0] + (y - cy) * shadow_dir[1] - shadow_offset;
+                value *= 1.0 - p.shadow / (1.0 + std::exp(-d / shadow_soft));
+            }
+            if (p.glare > 0) {
+                const double gx = x - glare_x, gy = y - glare_y;
+                value += p.glare * std::exp(-(gx * gx + gy * gy) / (2 * glare_r * glare_r));
+            }
+            img[static_cast<size_t>(y) * width + x] = static_cast<float>(value);
         }
     }
     detail::gaussian_blur(img, width, height, p.blur_sigma);
@@ -298,6 +346,108 @@ inline GeneratedFrame generate(std::uint64_t seed, int index, bool hard = false)
     Rng rng(seed * 1000003ull + static_cast<std::uint64_t>(index));
     GeneratedFrame f;
     f.params = random_params(rng, hard);
+    f.image = render(f.params);
+    return f;
+}
+
+// ---- The condition set (issue 14): every frame is placed anywhere in the frame, 3-7 px modules, up to
+// 35 degrees, some perspective, mild blur and noise, contrast >= 35 %, half of them JPEG 50-90; then one
+// condition per frame (index % condition_count) is pushed to the edge of its range.
+enum class Condition {
+    anywhere,        // at the frame's border (but whole)
+    small_modules,   // 3.0-3.6 px per module
+    rotation,        // 25-35 degrees either way
+    perspective,     // corner jitter 12-20 % of the code's size
+    blur,            // Gaussian sigma 1.3-1.7 px
+    noise,           // sensor noise sigma 8-14 grey levels
+    low_contrast,    // ink/paper contrast 35-45 %
+    jpeg,            // JPEG quality 30-45
+    grey_background, // background only 10-40 grey levels darker than the paper
+    glare,           // a specular spot (up to saturation) on part of the code
+    shadow,          // a soft shadow edge across the code, 35-60 % darker on one side
+    crumpled,        // bent/crumpled paper: 0.15-0.45 module waves of 30-60 modules, bends shaded
+    phone_screen,    // the code on a phone's screen: bezel, pixel grid, emissive white
+};
+inline constexpr int condition_count = 13;
+
+inline const char* condition_name(Condition c) {
+    static constexpr const char* names[condition_count] = {
+        "anywhere", "small_modules", "rotation", "perspective", "blur",     "noise",       "low_contrast",
+        "jpeg",     "grey_bg",       "glare",    "shadow",      "crumpled", "phone_screen"};
+    return names[static_cast<int>(c)];
+}
+
+// Modules across the QR code a payload needs (so that placement keeps the code inside the frame).
+inline int qr_modules(const std::string& payload, int ecc_level) {
+    return ZXing::MultiFormatWriter(ZXing::BarcodeFormat::QRCode)
+        .setEccLevel(ecc_level)
+        .setMargin(0)
+        .encode(payload, 0, 0)
+        .width();
+}
+
+inline GenParams condition_params(Rng& rng, Condition c, int width = 1280, int height = 720) {
+    GenParams p;
+    p.condition_set = true;
+    p.payload = random_payload(rng);
+    p.ecc_level = std::array<int, 3>{2, 4, 6}[rng.integer(0, 2)];
+    p.module_px = c == Condition::small_modules ? rng.uniform(3.0, 3.6) : rng.uniform(3.0, 7.0);
+    const double a = c == Condition::rotation ? rng.uniform(25.0, 35.0) : rng.uniform(0.0, 35.0);
+    p.angle_deg = rng.chance(0.5) ? a : -a;
+    p.perspective = c == Condition::perspective ? rng.uniform(0.12, 0.20) : rng.uniform(0.0, 0.08);
+    p.paper = rng.uniform(150, 235);
+    const double ratio = c == Condition::low_contrast ? rng.uniform(0.35, 0.45) : rng.uniform(0.5, 0.85);
+    p.contrast = ratio * p.paper;
+    p.background = rng.uniform(30, 170);
+    p.light_slope = rng.uniform(0.0, 0.35);
+    p.blur_sigma = c == Condition::blur ? rng.uniform(1.3, 1.7) : rng.uniform(0.3, 1.0);
+    p.noise_sigma = c == Condition::noise ? rng.uniform(8, 14) : rng.uniform(1, 5);
+    p.jpeg_quality = c == Condition::jpeg ? rng.integer(30, 45) : (rng.chance(0.5) ? rng.integer(50, 90) : 0);
+    p.texture_seed = rng.next();
+    if (c == Condition::grey_background) p.background = p.paper - rng.uniform(10, 40);
+    if (c == Condition::glare) {
+        p.glare = rng.uniform(80, 200);
+        p.glare_radius = rng.uniform(0.05, 0.12);
+    }
+    if (c == Condition::shadow) {
+        p.shadow = rng.uniform(0.35, 0.6);
+        p.shadow_angle = rng.uniform(0, 360);
+    }
+    if (c == Condition::crumpled) {
+        p.warp = rng.uniform(0.15, 0.45);
+        p.warp_wavelength = rng.uniform(30, 60);
+    }
+    if (c == Condition::phone_screen) {
+        p.phone = true;
+        p.paper = rng.uniform(200, 250);
+        p.contrast = p.paper - rng.uniform(10, 60);
+    }
+    // Anywhere in the frame, the whole code (and its quiet zone) inside it.
+    const double side = qr_modules(p.payload, p.ecc_level) * p.module_px;
+    const double reach = side * (0.5 * 1.42 + p.perspective) + 4 * p.module_px;
+    const double max_dx = std::max(0.0, width / 2.0 - reach), max_dy = std::max(0.0, height / 2.0 - reach);
+    p.center_dx = rng.uniform(-max_dx, max_dx);
+    p.center_dy = rng.uniform(-max_dy, max_dy);
+    if (c == Condition::anywhere) { // pushed against one or two borders
+        if (rng.chance(0.5)) p.center_dx = rng.chance(0.5) ? max_dx : -max_dx;
+        if (rng.chance(0.5) || std::abs(p.center_dx) < max_dx)
+            p.center_dy = rng.chance(0.5) ? max_dy : -max_dy;
+    }
+    return p;
+}
+
+struct ConditionFrame {
+    Condition condition;
+    GenParams params;
+    scanner::GrayImage image;
+};
+
+// Frame `index` of the condition set with `seed` (condition = index % condition_count).
+inline ConditionFrame generate_condition(std::uint64_t seed, int index) {
+    Rng rng(seed * 2654435761ull + static_cast<std::uint64_t>(index) * 97 + 14);
+    ConditionFrame f;
+    f.condition = static_cast<Condition>(index % condition_count);
+    f.params = condition_params(rng, f.condition);
     f.image = render(f.params);
     return f;
 }

@@ -160,4 +160,36 @@ TEST_F(CameraFixture, AScannerChangeReplacesTheCamera) {
     EXPECT_EQ(s.scanner.camera_state, "off");
 }
 
+// A receipt the camera sees but cannot read (blurred, moving): the scan screen asks to hold it still, the
+// request goes away a while after the last unread sighting, and a read clears it at once.
+struct UnreadableCameraFixture : CameraFixture {
+    void prepare() override {
+        CameraFixture::prepare();
+        parts->camera_text = scanner::FakeDecoder::kSeenUnreadable;
+    }
+};
+
+TEST_F(UnreadableCameraFixture, ACodeSeenButNotReadAsksToHoldStill) {
+    shell.go(kScanScreen);
+    ASSERT_TRUE(test::pump_until(completions, [&] { return !feature->model().scan_feedback_key.empty(); }));
+    EXPECT_EQ(feature->model().scan_feedback_key, "scanner.guide.hold_still");
+    // The tick wakes the UI when the request is due to go away.
+    const auto now = clock.now();
+    EXPECT_LT(feature->tick(now), now + std::chrono::seconds(2));
+    feature->handle_payload(std::string("https://dichvucong.hanoi.gov.vn/tra-cuu?code=") + kCode, "camera");
+    EXPECT_TRUE(feature->model().scan_feedback_key.empty());
+}
+
+TEST_F(UnreadableCameraFixture, TheRequestExpiresWhenTheCameraStopsSeeingIt) {
+    shell.go(kScanScreen);
+    ASSERT_TRUE(test::pump_until(completions, [&] { return !feature->model().scan_feedback_key.empty(); }));
+    auto off = std::make_shared<config::Config>(*config); // camera off: no more sightings
+    off->scanner.source = "none";
+    feature->reconfigure(off, parts, change_to(*off));
+    ASSERT_TRUE(test::pump_until(completions, [&] { return !feature->busy(); }));
+    clock.advance(std::chrono::milliseconds(1600));
+    (void)feature->tick(clock.now());
+    EXPECT_TRUE(feature->model().scan_feedback_key.empty());
+}
+
 } // namespace

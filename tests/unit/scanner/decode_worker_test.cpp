@@ -127,3 +127,20 @@ TEST(DecodeWorker, CallbackMaySubmitWithoutDeadlock) {
     w.submit(frame(1));
     ASSERT_TRUE(eventually([&] { return reads.load() == 3; }));
 }
+
+TEST(DecodeWorker, ACodeSeenButNotReadGoesToOnSeen) {
+    Reads reads;
+    std::atomic<int> seen{0};
+    DecodeWorker w(
+        std::make_unique<FakeDecoder>([](const Frame& f) {
+            return f.sequence == 3 ? std::string("H15.50.05.13-261008-0975") : FakeDecoder::kSeenUnreadable;
+        }),
+        [&](const ScanRead& r) { reads.add(r); }, DecodeWorkerOptions{}, [&] { ++seen; });
+    for (std::uint64_t i = 1; i <= 3; ++i) {
+        w.submit(frame(i));
+        ASSERT_TRUE(eventually([&] { return w.idle(); }));
+    }
+    EXPECT_EQ(seen.load(), 2);
+    EXPECT_EQ(w.stats().seen, 2u);
+    EXPECT_EQ(reads.size(), 1u);
+}
