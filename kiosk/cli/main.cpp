@@ -7,6 +7,7 @@
 #include "kiosk/cli/cmd_parse.hpp"
 #include "kiosk/cli/cmd_printers.hpp"
 #include "kiosk/cli/cmd_queue.hpp"
+#include "kiosk/cli/cmd_report.hpp"
 #include "kiosk/cli/cmd_search.hpp"
 #include "kiosk/runtime/composition_root.hpp"
 
@@ -35,6 +36,10 @@ const char* const usage =
     "  queue call-next SERVICE --counter N [--json]   call the next ticket (priority first)\n"
     "  queue done TICKET | queue void TICKET --reason R | queue list [--day YYYY-MM-DD] [--json]\n"
     "  ticket issue SERVICE [--priority KIND] [--print] [--json]   take a number (same path as the screen)\n"
+    "  report --from DAY --to DAY [--service S] [--csv FILE] [--png FILE] [--pdf FILE]   office statistics "
+    "and charts\n"
+    "  rating demo-ticket SERVICE --at \"DAY HH:MM\" [--counter N] [--state issued|served]   a served ticket "
+    "for tests/demos; prints its QR payload\n"
     "  --version                      print the version\n";
 
 } // namespace
@@ -96,6 +101,8 @@ int main(int argc, char** argv) {
     if (command == "print-test") return ctx.args = rest(0), kiosk::cli::run_print_test(ctx);
     if (command == "queue") return ctx.args = rest(0), kiosk::cli::run_queue(ctx);
     if (command == "ticket") return ctx.args = rest(0), kiosk::cli::run_ticket(ctx);
+    if (command == "report") return ctx.args = rest(0), kiosk::cli::run_report(ctx);
+    if (command == "rating") return ctx.args = rest(0), kiosk::cli::run_rating(ctx);
     std::fprintf(stderr, "kioskctl: unknown command '%s'\n%s", command.c_str(), usage);
     return 2;
 }
