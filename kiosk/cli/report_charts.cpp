@@ -227,7 +227,11 @@ void draw_page(cairo_t* cr, const report::OfficeReport& r, const i18n::Translato
     cairo_paint(cr);
     const double m = 60;
     text(cr, std::string(tr.tr("report.title", lang)), m, 40, 36, kInk, true);
-    std::string period = tr.format("report.period", lang, {r.query.from.iso, r.query.to.iso});
+    // "2026-11-01" → "01/11/2026", as dates are written in Vietnam.
+    auto date = [](const std::string& iso) {
+        return iso.size() == 10 ? iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4) : iso;
+    };
+    std::string period = tr.format("report.period", lang, {date(r.query.from.iso), date(r.query.to.iso)});
     if (!r.query.service.empty())
         period += "  ·  " + tr.format("report.service_filter", lang, {r.query.service});
     text(cr, period, m, 92, 20, kMuted);
