@@ -97,9 +97,9 @@ int run_report(CliContext& ctx) {
     }
     auto stores = ctx.root.open_rating_stats();
     if (!stores) return fail(ctx, stores.error());
-    auto facts = stores->stats->ticket_facts(q);
-    if (!facts) return fail(ctx, facts.error());
-    const auto report = report::summarize(*facts, q);
+    auto made = stores->stats->office_report(q);
+    if (!made) return fail(ctx, made.error());
+    const auto& report = *made;
     const std::string csv = report::report_csv(report);
     const auto csv_path = o->values["--csv"], png = o->values["--png"], pdf = o->values["--pdf"];
     if (!csv_path.empty()) {

@@ -3,6 +3,7 @@
 #include "kiosk/store/sqlite_db.hpp"
 
 #include <mutex>
+#include <unordered_map>
 
 namespace kiosk::store {
 
@@ -15,16 +16,24 @@ CREATE TABLE IF NOT EXISTS queue_rating (
   ticket_id INTEGER PRIMARY KEY, office TEXT NOT NULL, service TEXT NOT NULL, day TEXT NOT NULL,
   counter INTEGER, level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 3),
   reasons INTEGER NOT NULL DEFAULT 0, rated_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS queue_rating_by_day ON queue_rating (office, day);
 )sql";
 
 // One row per ticket of the period. A print failure counts when the ticket was never printed and carries
-// the failure note (a reprint clears the note; a voided ticket's note is the void reason).
+// the failure note (a reprint clears the note; a voided ticket's note is the void reason). Ratings are read
+// apart and matched by ticket id: cheaper than a join per ticket on a year.
+// Tickets are read in id order between the period's first and last id (found in the day index): one
+// sequential pass over the table instead of a table lookup per index entry; the unary '+' keeps SQLite on
+// that plan, and the same conditions still decide which rows count.
+constexpr const char* kIdRange =
+    "SELECT min(id), max(id) FROM queue_ticket WHERE office = ?1 AND day BETWEEN ?2 AND ?3";
 constexpr const char* kFacts =
-    "SELECT t.service, coalesce(t.counter, 0), t.issued_at, t.state, "
-    "(t.printed_at IS NULL AND t.state <> 'voided' AND t.note <> ''), t.called_at - t.issued_at, "
-    "t.served_at - t.called_at, coalesce(r.level, 0) "
-    "FROM queue_ticket t LEFT JOIN queue_rating r ON r.ticket_id = t.id "
-    "WHERE t.office = ?1 AND t.day BETWEEN ?2 AND ?3 AND (?4 = '' OR t.service = ?4)";
+    "SELECT id, service, coalesce(counter, 0), issued_at, state, "
+    "(printed_at IS NULL AND state <> 'voided' AND note <> ''), called_at - issued_at, served_at - called_at "
+    "FROM queue_ticket WHERE id BETWEEN ?5 AND ?6 AND +office = ?1 AND +day BETWEEN ?2 AND ?3 AND "
+    "(?4 = '' OR service = ?4)";
+constexpr const char* kRatings = "SELECT ticket_id, level FROM queue_rating WHERE office = ?1 AND day "
+                                 "BETWEEN ?2 AND ?3 AND (?4 = '' OR service = ?4)";
 
 Error fail(const std::string& what, const Error& e) {
     const char* kind = e.kind == sqlite::kErrBusy   ? kErrBusy
@@ -96,25 +105,52 @@ Result<bool> SqliteRatingStats::is_rated(std::int64_t ticket_id) {
 Result<std::vector<report::TicketFact>> SqliteRatingStats::ticket_facts(const report::StatsQuery& q) {
     std::lock_guard lock(impl_->mutex);
     const std::string what = "statistics " + q.from.iso + ".." + q.to.iso;
+    auto bind = [&](sqlite::Statement& st) {
+        st.bind_text(1, impl_->options.office).bind_text(2, q.from.iso).bind_text(3, q.to.iso);
+        st.bind_text(4, q.service);
+    };
+    std::unordered_map<std::int64_t, int> levels;
+    {
+        auto st = impl_->db.prepare(kRatings);
+        if (!st) return fail(what, st.error());
+        bind(*st);
+        for (;;) {
+            auto row = st->step();
+            if (!row) return fail(what, row.error());
+            if (!*row) break;
+            levels[st->int64(0)] = static_cast<int>(st->int64(1));
+        }
+    }
+    std::int64_t first = 0, last = -1;
+    {
+        auto range = impl_->db.prepare(kIdRange);
+        if (!range) return fail(what, range.error());
+        range->bind_text(1, impl_->options.office).bind_text(2, q.from.iso).bind_text(3, q.to.iso);
+        auto row = range->step();
+        if (!row) return fail(what, row.error());
+        if (*row && !range->is_null(0)) first = range->int64(0), last = range->int64(1);
+    }
+    std::vector<report::TicketFact> out;
+    if (last < first) return out;
     auto st = impl_->db.prepare(kFacts);
     if (!st) return fail(what, st.error());
-    st->bind_text(1, impl_->options.office).bind_text(2, q.from.iso).bind_text(3, q.to.iso);
-    st->bind_text(4, q.service);
-    std::vector<report::TicketFact> out;
+    bind(*st);
+    st->bind_int64(5, first).bind_int64(6, last);
+    out.reserve(static_cast<std::size_t>(last - first + 1));
     for (;;) {
         auto row = st->step();
         if (!row) return fail(what, row.error());
         if (!*row) break;
         report::TicketFact f;
-        f.service = st->text(0);
-        f.counter = static_cast<int>(st->int64(1));
-        f.hour = local_minute_of_day(from_unix_ms(st->int64(2))) / 60;
-        if (!parse_state(st->text(3), f.state))
-            return make_error(kErrStore, what + ": unknown ticket state '" + st->text(3) + "'");
-        f.print_failed = st->int64(4) != 0;
-        if (!st->is_null(5)) f.wait_ms = st->int64(5);
-        if (!st->is_null(6)) f.service_ms = st->int64(6);
-        f.rating = static_cast<int>(st->int64(7));
+        f.service = st->text(1);
+        f.counter = static_cast<int>(st->int64(2));
+        f.hour = local_minute_of_day(from_unix_ms(st->int64(3))) / 60;
+        if (!parse_state(st->text(4), f.state))
+            return make_error(kErrStore, what + ": unknown ticket state '" + st->text(4) + "'");
+        f.print_failed = st->int64(5) != 0;
+        if (!st->is_null(6)) f.wait_ms = st->int64(6);
+        if (!st->is_null(7)) f.service_ms = st->int64(7);
+        if (auto it = levels.find(st->int64(0)); it != levels.end()) f.rating = it->second;
         out.push_back(std::move(f));
     }
     return out;

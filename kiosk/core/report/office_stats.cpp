@@ -45,13 +45,17 @@ std::string seconds(const std::optional<double>& s) {
 
 std::optional<double> percentile(std::vector<std::int64_t>& values, double q) {
     if (values.empty()) return std::nullopt;
-    std::sort(values.begin(), values.end());
+    // Two order statistics in linear time (a year's waits: no full sort needed).
     const double pos = q * static_cast<double>(values.size() - 1);
     const auto lo = static_cast<std::size_t>(std::floor(pos));
-    const auto hi = std::min(lo + 1, values.size() - 1);
+    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(lo), values.end());
+    const std::int64_t low = values[lo];
+    const std::int64_t high =
+        lo + 1 < values.size()
+            ? *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(lo) + 1, values.end())
+            : low;
     const double frac = pos - static_cast<double>(lo);
-    const double ms = static_cast<double>(values[lo]) * (1 - frac) + static_cast<double>(values[hi]) * frac;
-    return ms / 1000.0;
+    return (static_cast<double>(low) * (1 - frac) + static_cast<double>(high) * frac) / 1000.0;
 }
 
 OfficeReport summarize(const std::vector<TicketFact>& facts, const StatsQuery& query) {
@@ -59,11 +63,22 @@ OfficeReport summarize(const std::vector<TicketFact>& facts, const StatsQuery& q
     total.row.kind = "total";
     std::map<std::string, Accumulator> services;
     std::map<int, Accumulator> counters, hours;
+    // Facts come grouped by day, mostly a few services and counters: remember the last group looked up.
+    Accumulator* last_service = nullptr;
+    const std::string* last_code = nullptr;
+    Accumulator* by_hour[24] = {};
     for (const auto& f : facts) {
         total.add(f);
-        services[f.service].add(f);
+        if (!last_code || *last_code != f.service) {
+            auto it = services.try_emplace(f.service).first;
+            last_service = &it->second;
+            last_code = &it->first;
+        }
+        last_service->add(f);
         if (f.counter > 0) counters[f.counter].add(f);
-        hours[f.hour].add(f);
+        const int h = f.hour >= 0 && f.hour < 24 ? f.hour : 0;
+        if (!by_hour[h]) by_hour[h] = &hours[h];
+        by_hour[h]->add(f);
     }
     OfficeReport out;
     out.query = query;
@@ -84,6 +99,12 @@ OfficeReport summarize(const std::vector<TicketFact>& facts, const StatsQuery& q
         out.rows.push_back(acc.finish());
     }
     return out;
+}
+
+Result<OfficeReport> StatsSource::office_report(const StatsQuery& query) {
+    auto facts = ticket_facts(query);
+    if (!facts) return facts.error();
+    return summarize(*facts, query);
 }
 
 std::string report_csv(const OfficeReport& report) {

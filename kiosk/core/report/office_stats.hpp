@@ -34,11 +34,16 @@ struct StatsQuery {
     std::string service;       // empty: every service
 };
 
+struct OfficeReport;
+
 class StatsSource {
   public:
     virtual ~StatsSource() = default;
     // Every ticket of the office in [from, to] (of `service` when set), with its rating.
     [[nodiscard]] virtual Result<std::vector<TicketFact>> ticket_facts(const StatsQuery& query) = 0;
+    // The report of the period: by default summarize(ticket_facts(query)); a database that can aggregate on
+    // the server (PostgreSQL) returns the same rows and numbers without shipping every ticket.
+    [[nodiscard]] virtual Result<OfficeReport> office_report(const StatsQuery& query);
 };
 
 struct Percentiles {
