@@ -184,6 +184,8 @@ void ratings_chart(cairo_t* cr, Box b, const std::string& title,
            {{std::string(tr.tr("rating.level.not_satisfied", lang)), kLevel[0]},
             {std::string(tr.tr("rating.level.satisfied", lang)), kLevel[1]},
             {std::string(tr.tr("rating.level.very_satisfied", lang)), kLevel[2]}});
+    text(cr, std::string(tr.tr("report.satisfied_share", lang)), b.x + b.w, b.y + 42, 16, kMuted, false,
+         Align::right);
     Box plot{b.x + 140, b.y + 80, b.w - 220, b.h - 90};
     double max = 0;
     for (const auto& [label, row] : rows)
