@@ -6,6 +6,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <utility>
 
 namespace kiosk::features {
 namespace {
@@ -116,7 +117,13 @@ void RatingFeature::handle(const ui::FeatureCommand& command) {
 
 void RatingFeature::scanned(const std::string& payload) {
     if (model_.checking || model_.saving) return; // one ticket at a time; the scanner repeats itself
-    // A scan starts over on the enter screen (it shows the check's progress and any refusal).
+    // A scan starts over on the enter screen (it shows the check's progress and any refusal). The shell
+    // leaves the rate screen only after this returns: forget the old ticket now and keep what this scan
+    // starts.
+    if (shell_.screen() == kRateScreen) {
+        forget();
+        rescan_ = true;
+    }
     if (shell_.screen() != kEnterScreen) shell_.request(ui::Navigate{kEnterScreen});
     model_.forget();
     ticket_.reset();
@@ -248,7 +255,9 @@ bool RatingFeature::handle_input(const ui::Command& command) {
 void RatingFeature::leave(std::string_view screen) {
     // Leaving the rate screen (Back, Home, idle) ends this citizen's rating; a check or save in flight is
     // dropped when it comes back.
-    // The enter screen is left for the rate screen once a ticket was found: that keeps it.
+    // The enter screen is left for the rate screen once a ticket was found: that keeps it. A scan on the rate
+    // screen starts a new check before the shell leaves it: that check is kept too.
+    if (screen == kRateScreen && std::exchange(rescan_, false)) return;
     if (screen == kRateScreen || (screen == kEnterScreen && !model_.found)) forget();
 }
 

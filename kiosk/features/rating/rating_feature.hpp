@@ -58,6 +58,7 @@ class RatingFeature final : public Feature {
     std::uint64_t store_generation_ = 0;
     std::uint64_t citizen_generation_ = 0; // results for a citizen who has left are dropped
     std::optional<queue::RateableTicket> ticket_;
+    bool rescan_ = false; // a scan on the rate screen: its leave() must not forget the new check
     health::RatingHealth health_;
     Clock::time_point next_count_{};
     tasks::Workers worker_;

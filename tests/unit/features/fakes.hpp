@@ -122,10 +122,18 @@ class FakeShell final : public features::Shell {
     std::vector<std::string> stack{ui::kHomeScreen};
     i18n::Lang language = i18n::Lang::vi;
     std::vector<ui::Command> requested;
+    bool defer = false; // queue navigation until apply_deferred(), like the app's shell after a command
+    std::vector<ui::Command> deferred;
 
     [[nodiscard]] std::string_view screen() const override { return stack.back(); }
     [[nodiscard]] i18n::Lang lang() const override { return language; }
+    void apply_deferred() {
+        defer = false;
+        for (auto& c : std::exchange(deferred, {}))
+            request(c);
+    }
     void request(ui::Command command) override {
+        if (defer) return deferred.push_back(command);
         requested.push_back(command);
         if (const auto* nav = std::get_if<ui::Navigate>(&command)) go(nav->to);
         if (std::holds_alternative<ui::GoBack>(command)) back();

@@ -157,3 +157,24 @@ TEST_F(DossierHandOver, ATicketPayloadBecomesATicketCodeScannedCommand) {
 }
 
 } // namespace
+
+namespace {
+
+// The app's shell applies a navigation after the command being handled; this one queues it the same way.
+struct DeferredShellRating : RatingFixture {};
+
+TEST_F(DeferredShellRating, AScanOnTheRateScreenKeepsTheNewCheck) {
+    auto first = add_ticket("B001");
+    auto second = add_ticket("B002");
+    scan(first);
+    ASSERT_EQ(shell.screen(), kRateScreen);
+    // Handle the scan without the fake shell navigating at once: then apply the navigation, as the app does.
+    shell.defer = true;
+    feature->handle(ui::FeatureCommand::of(TicketCodeScanned{queue::ticket_qr_text(second)}));
+    shell.apply_deferred();
+    ASSERT_TRUE(test::pump(completions, *feature));
+    EXPECT_EQ(feature->model().display, "B002");
+    EXPECT_EQ(shell.screen(), kRateScreen);
+}
+
+} // namespace
