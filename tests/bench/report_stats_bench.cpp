@@ -16,6 +16,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
+#include <thread>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
