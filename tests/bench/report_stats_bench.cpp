@@ -16,13 +16,13 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
-#include <thread>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <thread>
 
 using namespace kiosk;
 
