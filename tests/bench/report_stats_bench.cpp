@@ -43,16 +43,22 @@ std::size_t one_report(report::StatsSource& source, const report::StatsQuery& q)
     return static_cast<std::size_t>(r->rows.front().issued);
 }
 
-double median_ms(report::StatsSource& source, const report::StatsQuery& q, int runs) {
-    std::vector<double> ms;
+// Median wall time of `runs` reports, and the median CPU time this process spent on them (for SQLite that is
+// all the work; for PostgreSQL the server's share is not in it). On a loaded machine the wall time includes
+// waiting for a core; the CPU time does not.
+std::pair<double, double> median_ms(report::StatsSource& source, const report::StatsQuery& q, int runs) {
+    std::vector<double> wall, cpu;
     for (int i = 0; i < runs; ++i) {
         auto t0 = std::chrono::steady_clock::now();
+        std::clock_t c0 = std::clock();
         one_report(source, q);
-        ms.push_back(
+        cpu.push_back(1000.0 * static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC);
+        wall.push_back(
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     }
-    std::sort(ms.begin(), ms.end());
-    return ms[ms.size() / 2];
+    std::sort(wall.begin(), wall.end());
+    std::sort(cpu.begin(), cpu.end());
+    return {wall[wall.size() / 2], cpu[cpu.size() / 2]};
 }
 
 void add(const std::string& name, report::StatsSource& source, const report::StatsQuery& q) {
@@ -119,11 +125,20 @@ int main(int argc, char** argv) {
 
     // The acceptance figure, measured in this run: median of 7 year reports against the 200 ms budget.
     const double budget = 200;
-    const double s = median_ms(**lite, kYear, 7), p = median_ms(**pg, kYear, 7);
-    std::printf("year report (%zu tickets): SQLite %.1f ms (%.2f of the 200 ms budget), PostgreSQL %.1f ms "
-                "(%.2f of budget) → %s\n",
-                traffic.size(), s, s / budget, p, p / budget,
-                s <= budget && p <= budget ? "within budget" : "OVER BUDGET");
+    const auto [s, s_cpu] = median_ms(**lite, kYear, 7);
+    const auto [p, p_cpu] = median_ms(**pg, kYear, 7);
+    double load = 0;
+    if (FILE* f = std::fopen("/proc/loadavg", "r")) {
+        if (std::fscanf(f, "%lf", &load) != 1) load = 0;
+        std::fclose(f);
+    }
+    std::printf(
+        "year report (%zu tickets), median of 7, load average %.1f on %u cores:\n"
+        "  SQLite     %.1f ms wall (%.2f of the 200 ms budget), %.1f ms CPU\n"
+        "  PostgreSQL %.1f ms wall (%.2f of the 200 ms budget), %.1f ms CPU in this process (+ server)\n"
+        "  -> %s\n",
+        traffic.size(), load, std::thread::hardware_concurrency(), s, s / budget, s_cpu, p, p / budget, p_cpu,
+        s <= budget && p <= budget ? "within budget" : "OVER BUDGET (wall)");
     lite->reset();
     pg->reset();
     std::error_code ec;
