@@ -3,6 +3,7 @@
 #include "kiosk/features/catalog/catalog_feature.hpp"
 #include "kiosk/features/dossier/dossier_feature.hpp"
 #include "kiosk/features/queue/queue_feature.hpp"
+#include "kiosk/features/rating/rating_feature.hpp"
 
 namespace kiosk::app {
 
@@ -12,6 +13,7 @@ std::vector<std::unique_ptr<features::Feature>> make_features(const features::Fe
     list.push_back(std::make_unique<features::CatalogFeature>(context));
     list.push_back(std::make_unique<features::DossierFeature>(context));
     list.push_back(std::make_unique<features::QueueFeature>(context));
+    list.push_back(std::make_unique<features::RatingFeature>(context));
     return list;
 }
 

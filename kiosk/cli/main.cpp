@@ -9,6 +9,7 @@
 #include "kiosk/cli/cmd_parse.hpp"
 #include "kiosk/cli/cmd_printers.hpp"
 #include "kiosk/cli/cmd_queue.hpp"
+#include "kiosk/cli/cmd_report.hpp"
 #include "kiosk/cli/cmd_search.hpp"
 #include "kiosk/runtime/composition_root.hpp"
 
@@ -41,6 +42,10 @@ const char* const usage =
     "  health --url URL [--token T] [--ca FILE] [--json]   one kiosk's status, read over HTTP(S)\n"
     "  fleet FILE [--token T] [--ca FILE] [--json]   many kiosks in parallel (lines `URL [TOKEN]`), one line "
     "each\n"
+    "  report --from DAY --to DAY [--service S] [--csv FILE] [--png FILE] [--pdf FILE]   office statistics "
+    "and charts\n"
+    "  rating demo-ticket SERVICE --at \"DAY HH:MM\" [--counter N] [--state issued|served]   a served ticket "
+    "for tests/demos; prints its QR payload\n"
     "  --version                      print the version\n";
 
 } // namespace
@@ -105,6 +110,8 @@ int main(int argc, char** argv) {
     if (command == "health") return ctx.args = rest(0), kiosk::cli::run_health(ctx);
     if (command == "fleet") return ctx.args = rest(0), kiosk::cli::run_fleet(ctx);
     if (command == "ticket") return ctx.args = rest(0), kiosk::cli::run_ticket(ctx);
+    if (command == "report") return ctx.args = rest(0), kiosk::cli::run_report(ctx);
+    if (command == "rating") return ctx.args = rest(0), kiosk::cli::run_rating(ctx);
     std::fprintf(stderr, "kioskctl: unknown command '%s'\n%s", command.c_str(), usage);
     return 2;
 }

@@ -6,6 +6,7 @@
 #include "kiosk/net/gateway_client.hpp"
 #include "kiosk/store/catalog_cache.hpp"
 #include "kiosk/store/dossier_store_sqlite.hpp"
+#include "kiosk/store/rating_stats_factory.hpp"
 #include "kiosk/store/ticket_store_factory.hpp"
 
 #include <cstdio>
@@ -49,6 +50,20 @@ Result<std::shared_ptr<queue::TicketStore>> CompositionRoot::open_ticket_store()
     auto opened = store::open_ticket_store(o);
     if (!opened) return opened.error();
     return std::shared_ptr<queue::TicketStore>(std::move(opened).value());
+}
+
+Result<RatingParts> CompositionRoot::open_rating_stats() const {
+    // The ticket store creates (and migrates) the tables the statistics read; open it first.
+    auto tickets = open_ticket_store();
+    if (!tickets) return tickets.error();
+    store::QueueStoreOptions o;
+    o.kind = plan_.tickets.kind;
+    o.sqlite_path = plan_.tickets.sqlite_db;
+    o.postgres_dsn = plan_.tickets.postgres_dsn;
+    o.office = plan_.tickets.office;
+    auto opened = store::open_rating_stats(o);
+    if (!opened) return opened.error();
+    return RatingParts{opened->ratings, opened->stats};
 }
 
 Result<std::unique_ptr<store::DossierStoreSqlite>>

@@ -33,6 +33,7 @@ class CompositionRoot final : public PartsFactory {
     [[nodiscard]] Result<std::shared_ptr<printer::LayoutPrinter>> printer() const override;
     [[nodiscard]] Result<std::unique_ptr<scanner::FrameSource>> open_camera() const override;
     [[nodiscard]] Result<std::unique_ptr<scanner::CodeDecoder>> make_decoder() const override;
+    [[nodiscard]] Result<RatingParts> open_rating_stats() const override;
     // The same decoder with other settings (kioskctl decode --formats/--max-steps).
     [[nodiscard]] Result<std::unique_ptr<scanner::CodeDecoder>>
     make_decoder(const scanner::DecoderOptions& options) const;

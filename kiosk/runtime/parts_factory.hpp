@@ -11,13 +11,21 @@
 #include "kiosk/core/catalog/cache_store.hpp"
 #include "kiosk/core/catalog/sync.hpp"
 #include "kiosk/core/dossier/dossier_source.hpp"
+#include "kiosk/core/queue/rating.hpp"
 #include "kiosk/core/queue/ticket_store.hpp"
+#include "kiosk/core/report/office_stats.hpp"
 #include "kiosk/core/util/result.hpp"
 #include "kiosk/runtime/parts_plan.hpp"
 
 #include <memory>
 
 namespace kiosk::runtime {
+
+// Ratings and office statistics: two faces of one store kept next to the ticket store.
+struct RatingParts {
+    std::shared_ptr<queue::RatingStore> ratings;
+    std::shared_ptr<report::StatsSource> stats;
+};
 
 class PartsFactory {
   public:
@@ -33,6 +41,11 @@ class PartsFactory {
     [[nodiscard]] virtual Result<std::shared_ptr<printer::LayoutPrinter>> printer() const = 0;
     [[nodiscard]] virtual Result<std::unique_ptr<scanner::FrameSource>> open_camera() const = 0;
     [[nodiscard]] virtual Result<std::unique_ptr<scanner::CodeDecoder>> make_decoder() const = 0;
+    // Opens the ticket store's database (creating its tables) and the ratings/statistics store beside it.
+    // Not pure: a factory without one (older test doubles) answers that it has none.
+    [[nodiscard]] virtual Result<RatingParts> open_rating_stats() const {
+        return make_error("queue.error.store_failed", "no rating store in these parts");
+    }
 };
 
 } // namespace kiosk::runtime

@@ -1,5 +1,6 @@
 #include "kiosk/store/ticket_store_pg.hpp"
 
+#include "kiosk/core/queue/ticket_qr.hpp"
 #include "kiosk/core/queue/ticket_row.hpp"
 
 #include <libpq-fe.h>
@@ -36,6 +37,7 @@ CREATE TABLE IF NOT EXISTS queue_ticket (
   UNIQUE (office, service, day, series, number));
 CREATE INDEX IF NOT EXISTS queue_ticket_by_day ON queue_ticket (office, day, service, state);
 INSERT INTO queue_meta (key, value) VALUES ('schema_version', '1') ON CONFLICT (key) DO NOTHING;
+ALTER TABLE queue_ticket ADD COLUMN IF NOT EXISTS check_code text NOT NULL DEFAULT '';
 COMMIT;
 )sql";
 
@@ -282,10 +284,10 @@ Result<Ticket> PgTicketStore::issue(const Service& service, PriorityKind priorit
             "SET last_number = queue_counter.last_number + 1 WHERE queue_counter.last_number < $6::integer "
             "RETURNING last_number) "
             "INSERT INTO queue_ticket (office, service, day, series, number, display, priority, state, "
-            "issued_at, request_id) "
+            "issued_at, request_id, check_code) "
             "SELECT $1::text, $2::text, $3::text, $4::smallint, c.last_number, $7::text || CASE WHEN "
             "c.last_number < 1000 THEN lpad(c.last_number::text, 3, '0') ELSE c.last_number::text END, "
-            "$8::text, 'issued', $9::bigint, $10::text FROM c WHERE c.last_number <= $6::integer "
+            "$8::text, 'issued', $9::bigint, $10::text, $11::text FROM c WHERE c.last_number <= $6::integer "
             "RETURNING ") +
         kTicketColumns;
     const std::vector<Param> params{impl_->options.office,
@@ -297,7 +299,8 @@ Result<Ticket> PgTicketStore::issue(const Service& service, PriorityKind priorit
                                     prio ? service.priority_prefix : service.prefix,
                                     std::string(to_string(priority)),
                                     std::to_string(to_unix_ms(now)),
-                                    request_id};
+                                    request_id,
+                                    random_check_value()};
     return impl_->with_retry<Ticket>(
         what, true, [&](bool sent_before) -> std::variant<Ticket, Impl::Failure> {
             if (sent_before) {

@@ -11,7 +11,8 @@
 //   queue_counter(office, service, day, series, last_number)  PK(office, service, day, series)
 //   queue_ticket(id bigserial PK, office, service, day text 'YYYY-MM-DD', series smallint, number, display,
 //       priority, state, issued_at/printed_at/called_at/served_at/voided_at bigint unix ms, counter, note,
-//       request_id UNIQUE)  UNIQUE(office, service, day, series, number)
+//       request_id UNIQUE, check_code (random QR check value; added on open when missing))
+//       UNIQUE(office, service, day, series, number)
 
 #include "kiosk/core/queue/ticket_store.hpp"
 

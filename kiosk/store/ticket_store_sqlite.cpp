@@ -1,5 +1,6 @@
 #include "kiosk/store/ticket_store_sqlite.hpp"
 
+#include "kiosk/core/queue/ticket_qr.hpp"
 #include "kiosk/core/queue/ticket_row.hpp"
 
 #include "kiosk/store/sqlite_db.hpp"
@@ -105,6 +106,22 @@ struct SqliteTicketStore::Impl {
         return result;
     }
 
+    // The ticket's QR check value (added after schema version 1): databases made before it get the column,
+    // their tickets an empty value (their QR codes never carried one, so they cannot be rated by QR).
+    Status ensure_check_column() {
+        {
+            auto info =
+                prepare("SELECT count(*) FROM pragma_table_info('queue_ticket') WHERE name = 'check_code'",
+                        "look for the check column");
+            if (!info) return info.error();
+            auto row = info->step();
+            if (!row) return fail("look for the check column", row.error());
+            if (*row && info->int64(0) > 0) return Ok{};
+        }
+        return exec("ALTER TABLE queue_ticket ADD COLUMN check_code TEXT NOT NULL DEFAULT ''",
+                    "add the check column");
+    }
+
     Result<Ticket> one_ticket(std::string_view where, std::initializer_list<Value> args,
                               const std::string& what) {
         auto st = prepare(
@@ -177,6 +194,7 @@ Result<std::unique_ptr<SqliteTicketStore>> SqliteTicketStore::open(const SqliteT
         return impl->exec("PRAGMA user_version=" + std::to_string(kSchemaVersion), "set schema version");
     });
     if (!schema) return schema.error();
+    if (auto st = impl->ensure_check_column(); !st) return st.error();
     return std::unique_ptr<SqliteTicketStore>(new SqliteTicketStore(std::move(impl)));
 }
 
@@ -220,13 +238,14 @@ Result<Ticket> SqliteTicketStore::issue(const Service& service, PriorityKind pri
                                                       " is used up for " + day);
         auto st =
             impl_->prepare(std::string("INSERT INTO queue_ticket (office, service, day, series, number, "
-                                       "display, priority, state, issued_at, request_id) VALUES (?1, "
-                                       "?2, ?3, ?4, ?5, ?6, ?7, 'issued', ?8, ?9) RETURNING ") +
+                                       "display, priority, state, issued_at, request_id, check_code) VALUES "
+                                       "(?1, ?2, ?3, ?4, ?5, ?6, ?7, 'issued', ?8, ?9, ?10) RETURNING ") +
                                kTicketColumns,
                            what);
         if (!st) return st.error();
-        bind(*st, {office, service.code, day, series, number, display_text(prefix, int(number)),
-                   std::string(to_string(priority)), to_unix_ms(now), random_request_id()});
+        bind(*st,
+             {office, service.code, day, series, number, display_text(prefix, int(number)),
+              std::string(to_string(priority)), to_unix_ms(now), random_request_id(), random_check_value()});
         auto row = st->step();
         if (!row) return Impl::fail(what + ": insert ticket", row.error());
         if (!*row) return make_error(kErrStore, what + ": insert ticket returned no row");

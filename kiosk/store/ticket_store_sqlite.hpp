@@ -9,7 +9,8 @@
 //       the last number handed out per sequence; advanced in the same transaction as the ticket insert.
 //   queue_ticket(id INTEGER PK AUTOINCREMENT, office, service, day 'YYYY-MM-DD', series 0 normal|1 priority,
 //       number, display, priority kind, state, issued_at/printed_at/called_at/served_at/voided_at (unix ms),
-//       counter, note (print failure or void reason), request_id UNIQUE)
+//       counter, note (print failure or void reason), request_id UNIQUE,
+//       check_code (random QR check value; added to older files on open))
 //       UNIQUE(office, service, day, series, number): a duplicate number cannot be stored even by a bug.
 
 #include "kiosk/core/queue/ticket_store.hpp"

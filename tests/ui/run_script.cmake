@@ -4,6 +4,31 @@
 separate_arguments(extra UNIX_COMMAND "${EXTRA}")
 file(REMOVE_RECURSE ${STATE})
 file(MAKE_DIRECTORY ${STATE})
+# "#seed ARGS" lines run `kioskctl ARGS` on the same state folder before the kiosk starts (e.g. a served
+# ticket to rate); the Nth seed's output replaces ${SEEDN} in the script, and ${SEEDN_TYPED} becomes the
+# number and check code of a ticket QR payload ("A001 K7Q2MX"), as a citizen would type them.
+file(STRINGS ${SCRIPT} seed_lines REGEX "^#seed ")
+if(seed_lines)
+  file(READ ${SCRIPT} script_text)
+  set(n 0)
+  foreach(line ${seed_lines})
+    math(EXPR n "${n} + 1")
+    string(REGEX REPLACE "^#seed " "" line "${line}")
+    separate_arguments(words UNIX_COMMAND "${line}")
+    execute_process(
+      COMMAND ${CMAKE_COMMAND} -E env XDG_STATE_HOME=${STATE} KIOSK_CONFIG=${STATE}/none.toml ${KIOSKCTL} ${words}
+      OUTPUT_VARIABLE seed_out ERROR_VARIABLE seed_err RESULT_VARIABLE seed_rc OUTPUT_STRIP_TRAILING_WHITESPACE)
+    if(NOT seed_rc EQUAL 0)
+      message(FATAL_ERROR "${SCRIPT}: #seed ${line} failed (${seed_rc}): ${seed_err}")
+    endif()
+    string(REGEX REPLACE "^.*:([^:]+):([^:]+)$" "\\1 \\2" seed_typed "${seed_out}")
+    string(REPLACE "\${SEED${n}_TYPED}" "${seed_typed}" script_text "${script_text}")
+    string(REPLACE "\${SEED${n}}" "${seed_out}" script_text "${script_text}")
+  endforeach()
+  get_filename_component(script_name ${SCRIPT} NAME)
+  set(SCRIPT ${STATE}/${script_name})
+  file(WRITE ${SCRIPT} "${script_text}")
+endif()
 # Under ASan, Mesa's dlopen'ed GL driver is unloaded before LeakSanitizer runs, so its process-lifetime
 # allocations show as leaks in "<unknown module>" that no suppression can name. Leak checks stay on for every
 # test without GL; address and UB errors still abort the kiosk here.

@@ -98,6 +98,8 @@ struct Config {
         std::string postgres_dsn = "";
         std::string day_reset = "00:00"; // local time (Asia/Ho_Chi_Minh) at which numbering restarts
         int min_served_for_estimate = 5;
+        int rating_window_minutes =
+            0; // a served ticket may be rated: 0 = until the office day ends; N minutes
     } queue;
     std::vector<ServiceConfig> services = default_services();
     struct Status {

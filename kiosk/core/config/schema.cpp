@@ -272,6 +272,11 @@ std::vector<KeyDef<Config>> build_config_schema() {
                   "Served tickets needed before a wait estimate",
                   [](C & c) -> auto& { return c.queue.min_served_for_estimate; }),
               1, 1000));
+    add(range(key<C>(
+                  "queue.rating_window_minutes", VT::integer,
+                  "Minutes after service a ticket may be rated (0 = until the office day ends)",
+                  [](C & c) -> auto& { return c.queue.rating_window_minutes; }),
+              0, 1440));
     // status
     add(key<C>(
         "status.enabled", VT::boolean, "Serve /healthz, /status and /metrics",

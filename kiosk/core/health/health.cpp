@@ -258,6 +258,15 @@ std::string render_metrics(const HealthSnapshot& s) {
     w.sample(1, {{"source", s.config.source}});
     w.single("config_problems", "gauge", "Problems found in the configuration file.", s.config.problems);
 
+    w.family("office_tickets_today", "gauge", "Tickets of the office day (every kiosk), by state.");
+    w.sample(s.rating.issued_today, {{"state", "issued"}});
+    w.sample(s.rating.served_today, {{"state", "served"}});
+    w.sample(s.rating.voided_today, {{"state", "voided"}});
+    w.family("ratings_today", "gauge", "Citizen satisfaction ratings of the office day, by level.");
+    w.sample(s.rating.ratings_today[0], {{"level", "not_satisfied"}});
+    w.sample(s.rating.ratings_today[1], {{"level", "satisfied"}});
+    w.sample(s.rating.ratings_today[2], {{"level", "very_satisfied"}});
+
     w.single("frames_rendered_total", "counter", "Frames drawn since start.", s.frames_rendered);
     w.single("last_frame_time_seconds", "gauge", "When the last frame was drawn, unix seconds.",
              s.last_frame_at);

@@ -5,6 +5,7 @@
 // It holds no locks and gathers nothing itself: the app fills a snapshot from its modules and copies it.
 // Problem details are for maintainers and logs (never for citizens); staff see translated keys.
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -35,6 +36,13 @@ struct QueueHealth {
     bool store_ok = true;
     std::string store_error; // last store error detail when !store_ok
     std::int64_t issued_today = 0;
+};
+
+// The office day's tickets (all kiosks of the office) and the ratings given, from the statistics store.
+struct RatingHealth {
+    bool store_ok = true;
+    std::int64_t issued_today = 0, served_today = 0, voided_today = 0;
+    std::array<std::int64_t, 3> ratings_today{}; // not satisfied, satisfied, very satisfied
 };
 
 struct CatalogHealth {
@@ -80,6 +88,7 @@ struct HealthSnapshot {
     DossierHealth dossier;
     ScannerHealth scanner;
     ConfigHealth config;
+    RatingHealth rating;
 
     std::int64_t frames_rendered = 0;
     std::int64_t last_frame_at = 0; // unix seconds; 0 = no frame yet

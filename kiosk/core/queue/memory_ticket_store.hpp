@@ -42,6 +42,9 @@ class MemoryTicketStore final : public TicketStore {
         t.display = display_text(prio ? s.priority_prefix : s.prefix, next);
         t.priority = p;
         t.issued_at = now;
+        t.check = "MEM"; // deterministic in tests: "MEM" + the id in the check alphabet
+        for (std::int64_t v = t.id, i = 0; i < 3; ++i, v /= 31)
+            t.check += "23456789ABCDEFGHJKMNPQRSTUVWXYZ"[v % 31];
         tickets.push_back(t);
         return t;
     }
@@ -65,7 +68,10 @@ class MemoryTicketStore final : public TicketStore {
         if (id < 1 || id > static_cast<std::int64_t>(tickets.size())) return make_error(kErrNotFound, "");
         return tickets[static_cast<std::size_t>(id - 1)];
     }
-    [[nodiscard]] Result<Ticket> find(const OfficeDay&, const std::string&) override {
+    [[nodiscard]] Result<Ticket> find(const OfficeDay& day, const std::string& display) override {
+        std::lock_guard l(m);
+        for (const auto& t : tickets)
+            if (t.day == day && t.display == display) return t;
         return make_error(kErrNotFound, "");
     }
     [[nodiscard]] Result<std::vector<Ticket>> list(const OfficeDay&) override {

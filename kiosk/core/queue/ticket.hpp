@@ -52,6 +52,9 @@ struct Ticket {
     std::optional<TimePoint> printed_at, called_at, served_at, voided_at;
     std::optional<int> counter;
     std::string note; // print failure reason or void reason
+    // Short random value set at issue and printed in the ticket's QR code (kiosk/core/queue/ticket_qr.hpp),
+    // so a guessed or forged code is refused. Empty for tickets recorded before it existed.
+    std::string check;
 
     [[nodiscard]] bool is_priority() const { return series == Series::priority; }
 };

@@ -1,5 +1,7 @@
 #include "kiosk/core/queue/ticket_print_layout.hpp"
 
+#include "kiosk/core/queue/ticket_qr.hpp"
+
 #include <chrono>
 
 namespace kiosk::queue {
@@ -19,7 +21,7 @@ std::string join(const std::vector<int>& counters) {
 } // namespace
 
 std::string ticket_qr_payload(const Ticket& t) {
-    return "motcua-ticket:" + t.office + ":" + std::to_string(t.id) + ":" + t.display;
+    return ticket_qr_text(t);
 }
 
 std::string vietnam_time_text(TimePoint t) {
@@ -49,7 +51,9 @@ ticket::TicketLayout ticket_print_layout(const Ticket& t, const Service& service
     layout.people_ahead_text = tr.format("queue.ahead_print", lang, {std::to_string(ahead)});
     layout.counters_text = tr.format("queue.counters_print", lang, {join(service.counters)});
     layout.qr_payload = ticket_qr_payload(t);
-    layout.qr_caption = tr.format("queue.ticket_code", lang, {std::to_string(t.id)});
+    // The check value printed under the QR lets a citizen without a camera type "B001 K7Q2MX" to rate.
+    layout.qr_caption = t.check.empty() ? tr.format("queue.ticket_code", lang, {std::to_string(t.id)})
+                                        : tr.format("queue.ticket_check", lang, {t.display + " " + t.check});
     layout.footer = en ? config.printer.footer_en : config.printer.footer_vi;
     return layout;
 }

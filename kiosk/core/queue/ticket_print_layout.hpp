@@ -13,7 +13,7 @@
 
 namespace kiosk::queue {
 
-// "motcua-ticket:<office>:<id>:<display>": what the ticket's QR holds (staff/phone lookup, no personal data).
+// What the ticket's QR holds (ticket_qr_text: office, day, number, check value; no personal data).
 [[nodiscard]] std::string ticket_qr_payload(const Ticket& ticket);
 // "09:31 – 27/11/2026" in Vietnam time.
 [[nodiscard]] std::string vietnam_time_text(TimePoint t);

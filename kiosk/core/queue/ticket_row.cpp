@@ -6,8 +6,9 @@ namespace kiosk::queue {
 
 namespace {
 const char* const kNames[kTicketColumnCount] = {
-    "id",    "office",    "service",    "day",       "series",    "number",    "display", "priority",
-    "state", "issued_at", "printed_at", "called_at", "served_at", "voided_at", "counter", "note"};
+    "id",        "office",    "service", "day",       "series",     "number",
+    "display",   "priority",  "state",   "issued_at", "printed_at", "called_at",
+    "served_at", "voided_at", "counter", "note",      "check_code"};
 
 bool to_int(const std::string& s, long long& out) {
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -45,6 +46,7 @@ Result<Ticket> ticket_from_row(const TicketRow& row) {
     t.voided_at = time(13);
     if (auto c = integer(14)) t.counter = int(*c);
     t.note = text(15);
+    t.check = text(16);
     if (!bad.empty())
         return make_error("queue.error.store_failed", "ticket row has an unreadable column: " + bad);
     return t;

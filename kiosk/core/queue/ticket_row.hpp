@@ -13,8 +13,8 @@ namespace kiosk::queue {
 
 inline constexpr const char* kTicketColumns =
     "id, office, service, day, series, number, display, priority, state, issued_at, printed_at, called_at, "
-    "served_at, voided_at, counter, note";
-inline constexpr int kTicketColumnCount = 16;
+    "served_at, voided_at, counter, note, check_code";
+inline constexpr int kTicketColumnCount = 17;
 
 using TicketRow = std::array<std::optional<std::string>, kTicketColumnCount>;
 

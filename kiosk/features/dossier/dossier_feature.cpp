@@ -3,9 +3,11 @@
 #include "kiosk/core/dossier/name_mask.hpp"
 #include "kiosk/core/dossier/status.hpp"
 #include "kiosk/core/dossier/vn_time.hpp"
+#include "kiosk/core/queue/ticket_qr.hpp"
 #include "kiosk/core/text/utf8.hpp"
 #include "kiosk/features/dossier/dossier_commands.hpp"
 #include "kiosk/features/dossier/dossier_screens.hpp"
+#include "kiosk/features/rating/rating_commands.hpp"
 
 #include <cctype>
 #include <cstdio>
@@ -363,6 +365,11 @@ void DossierFeature::forget() {
 void DossierFeature::handle_payload(const std::string& payload, const char* via) {
     ++scanner_health_.scans;
     model_.scan_feedback_key.clear();
+    // A queue ticket's QR is not a dossier receipt: it goes to the rating feature (which checks it).
+    if (queue::looks_like_ticket_qr(payload)) {
+        shell_.request(ui::FeatureCommand::of(rating_ui::TicketCodeScanned{payload}));
+        return;
+    }
     auto code = dossier::extract_dossier_code(payload, policy_);
     if (!code) {
         ++scanner_health_.rejected;

@@ -7,6 +7,7 @@
 #include "drivers/scanner/fake_decoder.hpp"
 #include "drivers/scanner/memory_frame_source.hpp"
 #include "kiosk/core/catalog/memory_cache.hpp"
+#include "kiosk/core/queue/memory_rating_store.hpp"
 #include "kiosk/core/queue/memory_ticket_store.hpp"
 #include "kiosk/features/feature.hpp"
 
@@ -33,6 +34,30 @@ class FakeDossierSource final : public dossier::DossierSource {
     }
 };
 
+// Statistics over a MemoryTicketStore's tickets and a MemoryRatingStore's ratings (every day at once).
+class FakeStats final : public report::StatsSource {
+  public:
+    FakeStats(std::shared_ptr<queue::MemoryTicketStore> t, std::shared_ptr<queue::MemoryRatingStore> r)
+        : tickets_(std::move(t)), ratings_(std::move(r)) {}
+    [[nodiscard]] Result<std::vector<report::TicketFact>> ticket_facts(const report::StatsQuery&) override {
+        std::lock_guard a(tickets_->m), b(ratings_->m);
+        std::vector<report::TicketFact> out;
+        for (const auto& t : tickets_->tickets) {
+            report::TicketFact f;
+            f.service = t.service;
+            f.state = t.state;
+            for (const auto& r : ratings_->ratings)
+                if (r.ticket_id == t.id) f.rating = static_cast<int>(r.level);
+            out.push_back(f);
+        }
+        return out;
+    }
+
+  private:
+    std::shared_ptr<queue::MemoryTicketStore> tickets_;
+    std::shared_ptr<queue::MemoryRatingStore> ratings_;
+};
+
 class FakeParts final : public runtime::PartsFactory {
   public:
     explicit FakeParts(const config::Config& config, std::filesystem::path state = "/nonexistent-state")
@@ -43,6 +68,7 @@ class FakeParts final : public runtime::PartsFactory {
     std::shared_ptr<catalog::MemoryCatalogCache> cache = std::make_shared<catalog::MemoryCatalogCache>();
     std::shared_ptr<printer::FakeLayoutPrinter> printer_double =
         std::make_shared<printer::FakeLayoutPrinter>();
+    std::shared_ptr<queue::MemoryRatingStore> ratings = std::make_shared<queue::MemoryRatingStore>();
     std::optional<Error> ticket_store_error;
     mutable std::atomic<int> ticket_store_opens{0}, dossier_source_opens{0}, catalog_cache_opens{0};
 
@@ -51,6 +77,10 @@ class FakeParts final : public runtime::PartsFactory {
         ++ticket_store_opens;
         if (ticket_store_error) return *ticket_store_error;
         return std::shared_ptr<queue::TicketStore>(tickets);
+    }
+    [[nodiscard]] Result<runtime::RatingParts> open_rating_stats() const override {
+        if (ticket_store_error) return *ticket_store_error;
+        return runtime::RatingParts{ratings, std::make_shared<FakeStats>(tickets, ratings)};
     }
     [[nodiscard]] Result<std::shared_ptr<dossier::DossierSource>> open_dossier_source() const override {
         ++dossier_source_opens;
@@ -92,10 +122,18 @@ class FakeShell final : public features::Shell {
     std::vector<std::string> stack{ui::kHomeScreen};
     i18n::Lang language = i18n::Lang::vi;
     std::vector<ui::Command> requested;
+    bool defer = false; // queue navigation until apply_deferred(), like the app's shell after a command
+    std::vector<ui::Command> deferred;
 
     [[nodiscard]] std::string_view screen() const override { return stack.back(); }
     [[nodiscard]] i18n::Lang lang() const override { return language; }
+    void apply_deferred() {
+        defer = false;
+        for (auto& c : std::exchange(deferred, {}))
+            request(c);
+    }
     void request(ui::Command command) override {
+        if (defer) return deferred.push_back(command);
         requested.push_back(command);
         if (const auto* nav = std::get_if<ui::Navigate>(&command)) go(nav->to);
         if (std::holds_alternative<ui::GoBack>(command)) back();
