@@ -9,6 +9,19 @@ file(MAKE_DIRECTORY ${STATE})
 if(DEFINED ENV{ASAN_OPTIONS})
   set(ENV{ASAN_OPTIONS} "$ENV{ASAN_OPTIONS}:detect_leaks=0")
 endif()
+# "#setup_pin PIN": the staff set-up PIN is set with kioskctl before the run (standard input, as on a kiosk).
+file(STRINGS ${SCRIPT} pin_lines REGEX "^#setup_pin ")
+foreach(line ${pin_lines})
+  string(REGEX REPLACE "^#setup_pin +([0-9]+).*" "\\1" pin "${line}")
+  file(WRITE ${STATE}/pin.txt "${pin}\n")
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env XDG_STATE_HOME=${STATE} KIOSK_CONFIG=${STATE}/none.toml
+                          ${KIOSKCTL} setup set-pin
+                  INPUT_FILE ${STATE}/pin.txt RESULT_VARIABLE rc)
+  file(REMOVE ${STATE}/pin.txt)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "kioskctl setup set-pin exited with ${rc}")
+  endif()
+endforeach()
 if(GATEWAY_MODE)
   # The kiosk looks dossiers up on a loopback test gateway that misbehaves as GATEWAY_MODE says; the gateway
   # lives at most 60 s and is stopped when the kiosk exits. The wait for its port is bounded (5 s).
@@ -50,5 +63,38 @@ foreach(check ${width_checks})
   math(EXPR width "0x${width_hex}")
   if(NOT width EQUAL expected)
     message(FATAL_ERROR "${SCRIPT}: ${png} is ${width} px wide, expected ${expected}")
+  endif()
+endforeach()
+# "#restart_script FILE": the kiosk is started again on the same state folder and configuration file (what
+# set-up saved) and runs FILE (in the same folder), e.g. to find a saved setting applied after a restart.
+file(STRINGS ${SCRIPT} restart_lines REGEX "^#restart_script ")
+foreach(line ${restart_lines})
+  string(REGEX REPLACE "^#restart_script +([^ ]+).*" "\\1" second "${line}")
+  get_filename_component(script_dir ${SCRIPT} DIRECTORY)
+  get_filename_component(second_name ${second} NAME)
+  execute_process(
+    COMMAND ${CMAKE_COMMAND} -E env SDL_VIDEODRIVER=offscreen XDG_STATE_HOME=${STATE} KIOSK_CONFIG=${STATE}/none.toml
+            ${KIOSK} --clock "2026-11-27 09:30" --set status.port=0 --script ${script_dir}/${second}
+            --screenshot ${OUT_DIR}/${second_name}.png
+    WORKING_DIRECTORY ${OUT_DIR}
+    RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "kiosk --script ${second} (after a restart) exited with ${rc}")
+  endif()
+endforeach()
+# "#reference NAME.png": a screenshot the script took (in the output folder) must match
+# tests/ui/reference/NAME.png; KIOSK_UPDATE_REFERENCE=1 rewrites the reference instead.
+file(STRINGS ${SCRIPT} reference_lines REGEX "^#reference ")
+foreach(line ${reference_lines})
+  string(REGEX REPLACE "^#reference +([^ ]+).*" "\\1" shot "${line}")
+  set(reference ${REFERENCE_DIR}/${shot})
+  if(DEFINED ENV{KIOSK_UPDATE_REFERENCE})
+    file(COPY_FILE ${OUT_DIR}/${shot} ${reference})
+    message(STATUS "updated ${reference}")
+    continue()
+  endif()
+  execute_process(COMMAND ${COMPARE} ${OUT_DIR}/${shot} ${reference} 0.01 RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${OUT_DIR}/${shot} differs from ${reference}")
   endif()
 endforeach()

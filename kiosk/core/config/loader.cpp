@@ -1,5 +1,6 @@
 #include "kiosk/core/config/loader.hpp"
 
+#include "kiosk/core/config/file_marks.hpp"
 #include "kiosk/core/config/schema.hpp"
 
 #include <toml++/toml.h>
@@ -168,6 +169,10 @@ class Validator {
         if (c.gateway.total_timeout_ms < c.gateway.connect_timeout_ms)
             problem(0, "gateway.total_timeout_ms", "must not be shorter than gateway.connect_timeout_ms");
         if (c.services.empty()) problem(0, "services", "at least one service is required");
+        if (!c.ui.setup_pin.empty())
+            problem(0, "ui.setup_pin",
+                    "a PIN in plain text is not accepted: delete this line and set the PIN with "
+                    "`kioskctl setup set-pin` (it reads the PIN from standard input and keeps only a hash)");
         std::set<std::string> codes;
         for (size_t i = 0; i < c.services.size(); ++i) {
             const auto& s = c.services[i];
@@ -272,6 +277,10 @@ LoadResult load_config_text(std::string_view text, std::string_view origin,
         result.problems.push_back({std::string(origin), static_cast<int>(error.source().begin.line), "",
                                    "TOML syntax error: " + std::string(error.description())});
     }
+    if (cut_short(text))
+        result.problems.push_back({std::string(origin), 0, "",
+                                   "the file ends early (\"" + std::string(kEndOfFile) +
+                                       "\" is missing): an interrupted or truncated save"});
     for (const auto& line : overrides)
         validator.apply_override(line);
     validator.cross_check();

@@ -1,0 +1,251 @@
+#include "kiosk/features/setup/setup_screens.hpp"
+
+#include "kiosk/features/setup/setup_commands.hpp"
+#include "kiosk/ui/widgets/widgets.hpp"
+
+#include <string>
+
+namespace kiosk::ui {
+namespace {
+
+namespace cmd = features::setup_ui;
+
+// The content column every set-up screen draws in; returns its width.
+float begin_column(UiContext& ctx) {
+    float pad = ctx.theme().px(40);
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    float width = ImGui::GetContentRegionAvail().x - 2 * pad;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y));
+    ImGui::BeginGroup();
+    ImGui::Dummy(ImVec2(width, 0));
+    return width;
+}
+
+void end_column() {
+    ImGui::EndGroup();
+}
+
+void message_line(UiContext& ctx, const SetupModel& m, float width) {
+    if (m.message_key.empty()) return;
+    std::string text =
+        m.message_arg.empty() ? std::string(ctx.tr(m.message_key)) : ctx.fmt(m.message_key, {m.message_arg});
+    boxed(ctx, width, m.message_error ? ctx.theme().danger : ctx.theme().success,
+          [&](float inner) { text_block(ctx, ctx.theme().fonts.body, text, ctx.theme().text, inner); });
+    gap(ctx, 10);
+}
+
+bool secondary(UiContext& ctx, const char* id, std::string_view title, float width, bool enabled = true,
+               std::string_view subtitle = {}) {
+    return big_button(ctx, id, {title, subtitle, ImVec2(width, 0), ButtonStyle::secondary, enabled});
+}
+
+} // namespace
+
+void draw_setup_pin(UiContext& ctx, const SetupModel& m) {
+    const Theme& theme = ctx.theme();
+    float width = begin_column(ctx);
+    const char* prompt = m.pin_mode == SetupModel::PinMode::enter    ? "setup.pin_prompt"
+                         : m.pin_mode == SetupModel::PinMode::create ? "setup.pin_create_prompt"
+                                                                     : "setup.pin_confirm_prompt";
+    text_block(ctx, theme.fonts.body, ctx.tr(prompt), theme.text, width);
+    // One dot per typed digit: the digits themselves are never drawn.
+    std::string dots;
+    for (int i = 0; i < m.pin_digits; ++i)
+        dots += "• ";
+    text_block(ctx, theme.fonts.title, dots.empty() ? std::string("–") : dots, theme.primary, width, true);
+    if (m.locked_seconds > 0)
+        text_block(ctx, theme.fonts.body, ctx.fmt("setup.pin_locked", {std::to_string(m.locked_seconds)}),
+                   theme.danger, width);
+    else if (!m.pin_message_key.empty())
+        text_block(ctx, theme.fonts.body,
+                   m.pin_message_arg.empty() ? std::string(ctx.tr(m.pin_message_key))
+                                             : ctx.fmt(m.pin_message_key, {m.pin_message_arg}),
+                   theme.danger, width);
+    if (m.checking) text_block(ctx, theme.fonts.small, ctx.tr("setup.pin_checking"), theme.muted, width);
+    gap(ctx, 16);
+    bool enabled = !m.checking && m.locked_seconds == 0;
+    float key_w = (width - 2 * theme.px(24)) / 3;
+    float key_h = theme.px(130);
+    const char keys[12] = {'1', '2', '3', '4', '5', '6', '7', '8', '9', 'C', '0', 'B'};
+    for (int i = 0; i < 12; ++i) {
+        if (i % 3) ImGui::SameLine(0, theme.px(24));
+        char key = keys[i];
+        std::string label = key == 'C'   ? std::string(ctx.tr("setup.pin_clear"))
+                            : key == 'B' ? std::string(ctx.tr("setup.pin_erase"))
+                                         : std::string(1, key);
+        std::string id = std::string("pin-") + key;
+        if (big_button(ctx, id.c_str(), {label, {}, ImVec2(key_w, key_h), ButtonStyle::secondary, enabled}))
+            ctx.send(cmd::PinKey{key});
+        if (i % 3 == 2) gap(ctx, 12);
+    }
+    gap(ctx, 8);
+    if (big_button(ctx, "pin-ok",
+                   {ctx.tr("setup.pin_ok"),
+                    {},
+                    ImVec2(width, 0),
+                    ButtonStyle::primary,
+                    enabled && m.pin_digits > 0}))
+        ctx.send(cmd::PinKey{'E'});
+    end_column();
+}
+
+void draw_setup_home(UiContext& ctx, const SetupModel& m) {
+    const Theme& theme = ctx.theme();
+    float width = begin_column(ctx);
+    text_block(ctx, theme.fonts.small, ctx.tr("setup.home_hint"), theme.muted, width);
+    gap(ctx, 10);
+    message_line(ctx, m, width);
+    float half = (width - theme.px(24)) / 2;
+    const std::pair<const char*, const char*> entries[] = {
+        {cmd::kOfficeScreen, "setup.office_title"},
+        {cmd::kHealthScreen, "setup.health_title"},
+        {cmd::kMaintenanceScreen, "setup.maintenance_title"},
+        {cmd::kAuditScreen, "setup.audit_title"},
+    };
+    int i = 0;
+    for (const auto& [screen, title] : entries) {
+        if (i % 2) ImGui::SameLine(0, theme.px(24));
+        if (big_button(ctx, screen, {ctx.tr(title), {}, ImVec2(half, theme.px(150)), ButtonStyle::secondary}))
+            ctx.emit(Navigate{screen});
+        if (i % 2) gap(ctx, 12);
+        ++i;
+    }
+    gap(ctx, 12);
+    if (secondary(ctx, "setup-undo", ctx.tr("setup.undo"), width, m.can_undo && !m.working))
+        ctx.send(cmd::UndoLastChange{});
+    gap(ctx, 12);
+    if (big_button(ctx, "setup-close",
+                   {ctx.tr("setup.close"), {}, ImVec2(width, 0), ButtonStyle::primary, true}))
+        ctx.send(cmd::CloseSetup{});
+    end_column();
+}
+
+void draw_setup_office(UiContext& ctx, const SetupModel& m) {
+    const Theme& theme = ctx.theme();
+    float width = begin_column(ctx);
+    message_line(ctx, m, width);
+    text_block(ctx, theme.fonts.small, ctx.fmt("setup.office_ids", {m.office_id, m.kiosk_id}), theme.muted,
+               width);
+    text_block(ctx, theme.fonts.small, m.office_name_vi, theme.muted, width);
+    gap(ctx, 10);
+    float third = (width - 2 * theme.px(24)) / 3;
+    auto row_label = [&](const char* key, const std::string& value) {
+        text_block(ctx, theme.fonts.body, ctx.fmt(key, {value}), theme.text, width);
+    };
+    row_label("setup.office_language", m.language == "en" ? "English" : "Tiếng Việt");
+    if (secondary(ctx, "lang-vi", "Tiếng Việt", third, m.language != "vi"))
+        ctx.send(cmd::EditDraft{"ui.language", "vi"});
+    ImGui::SameLine(0, theme.px(24));
+    if (secondary(ctx, "lang-en", "English", third, m.language != "en"))
+        ctx.send(cmd::EditDraft{"ui.language", "en"});
+    gap(ctx, 12);
+    row_label("setup.office_idle", std::to_string(m.idle_timeout_s));
+    if (secondary(ctx, "idle-less", "-10 s", third, m.idle_timeout_s > 10))
+        ctx.send(cmd::EditDraft{"ui.idle_timeout_s", std::to_string(m.idle_timeout_s - 10)});
+    ImGui::SameLine(0, theme.px(24));
+    if (secondary(ctx, "idle-more", "+10 s", third, m.idle_timeout_s < 3600))
+        ctx.send(cmd::EditDraft{"ui.idle_timeout_s", std::to_string(m.idle_timeout_s + 10)});
+    gap(ctx, 12);
+    row_label("setup.office_orientation",
+              std::string(ctx.tr(m.orientation == "landscape" ? "setup.landscape" : "setup.portrait")));
+    if (secondary(ctx, "orient-portrait", ctx.tr("setup.portrait"), third, m.orientation != "portrait"))
+        ctx.send(cmd::EditDraft{"display.orientation", "portrait"});
+    ImGui::SameLine(0, theme.px(24));
+    if (secondary(ctx, "orient-landscape", ctx.tr("setup.landscape"), third, m.orientation != "landscape"))
+        ctx.send(cmd::EditDraft{"display.orientation", "landscape"});
+    gap(ctx, 20);
+    if (big_button(ctx, "setup-save",
+                   {ctx.tr("setup.save"),
+                    {},
+                    ImVec2(width, 0),
+                    ButtonStyle::primary,
+                    m.draft_changed && !m.working}))
+        ctx.send(cmd::SaveDraft{});
+    gap(ctx, 12);
+    if (secondary(ctx, "office-undo", ctx.tr("setup.undo"), width, m.can_undo && !m.working))
+        ctx.send(cmd::UndoLastChange{});
+    end_column();
+}
+
+void draw_setup_health(UiContext& ctx, const SetupModel& m) {
+    const Theme& theme = ctx.theme();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float width = begin_column(ctx);
+    float list_h = origin.y + avail.y - ImGui::GetCursorScreenPos().y - theme.px(30);
+    if (begin_drag_scroll(ctx, "health", ImVec2(width, list_h))) {
+        float w = width - theme.px(28);
+        // Problems first: they are why staff open this screen.
+        text_block(ctx, theme.fonts.title, ctx.tr("setup.health_problems"), theme.text, w);
+        if (m.problems.empty())
+            text_block(ctx, theme.fonts.body, ctx.tr("setup.health_no_problems"), theme.success, w);
+        for (const auto& [key, detail] : m.problems) {
+            boxed(ctx, w, theme.warning, [&](float inner) {
+                text_block(ctx, theme.fonts.body, ctx.tr(key), theme.text, inner);
+                text_block(ctx, theme.fonts.small, detail, theme.muted, inner);
+            });
+            gap(ctx, 8);
+        }
+        gap(ctx, 16);
+        for (const auto& line : m.health_lines) {
+            std::string value;
+            for (const auto& part : line.parts) {
+                // "word" or "word:argument" when "setup.word.<word>" is known; anything else as it is.
+                auto colon = part.find(':');
+                std::string word_key = "setup.word." + part.substr(0, colon);
+                std::string shown = part;
+                if (ctx.translator_has(word_key))
+                    shown = colon == std::string::npos ? std::string(ctx.tr(word_key))
+                                                       : ctx.fmt(word_key, {part.substr(colon + 1)});
+                value += (value.empty() ? "" : " · ") + shown;
+            }
+            text_block(ctx, theme.fonts.small, ctx.tr(line.label_key), theme.muted, w);
+            text_block(ctx, theme.fonts.body, value.empty() ? std::string("–") : value, theme.text, w);
+            gap(ctx, 6);
+        }
+    }
+    end_drag_scroll();
+    end_column();
+}
+
+void draw_setup_audit(UiContext& ctx, const SetupModel& m) {
+    const Theme& theme = ctx.theme();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float width = begin_column(ctx);
+    text_block(ctx, theme.fonts.small, ctx.tr("setup.audit_hint"), theme.muted, width);
+    gap(ctx, 10);
+    float list_h = origin.y + avail.y - ImGui::GetCursorScreenPos().y - theme.px(30);
+    if (begin_drag_scroll(ctx, "audit", ImVec2(width, list_h))) {
+        float w = width - theme.px(28);
+        if (m.audit_lines.empty())
+            text_block(ctx, theme.fonts.body, ctx.tr("setup.audit_empty"), theme.muted, w);
+        // Newest first.
+        for (auto it = m.audit_lines.rbegin(); it != m.audit_lines.rend(); ++it)
+            text_block(ctx, theme.fonts.small, *it, theme.text, w);
+    }
+    end_drag_scroll();
+    end_column();
+}
+
+void draw_setup_maintenance(UiContext& ctx, const SetupModel& m) {
+    float width = begin_column(ctx);
+    message_line(ctx, m, width);
+    if (secondary(ctx, "change-pin", ctx.tr("setup.change_pin"), width, !m.working))
+        ctx.send(cmd::ChangePin{});
+    gap(ctx, 12);
+    if (secondary(ctx, "export-diagnostics", ctx.tr("setup.export"), width, !m.working,
+                  ctx.tr("setup.export_hint")))
+        ctx.send(cmd::ExportDiagnostics{});
+    gap(ctx, 12);
+    if (secondary(ctx, "maint-undo", ctx.tr("setup.undo"), width, m.can_undo && !m.working))
+        ctx.send(cmd::UndoLastChange{});
+    gap(ctx, 12);
+    if (big_button(ctx, "restart-kiosk",
+                   {ctx.tr("setup.restart"), ctx.tr("setup.restart_hint"), ImVec2(width, 0),
+                    ButtonStyle::danger, !m.working}))
+        ctx.send(cmd::RestartKiosk{});
+    end_column();
+}
+
+} // namespace kiosk::ui
