@@ -11,6 +11,8 @@ inline constexpr const char* kOfficeScreen = "setup.office";
 inline constexpr const char* kHealthScreen = "setup.health";
 inline constexpr const char* kAuditScreen = "setup.audit";
 inline constexpr const char* kMaintenanceScreen = "setup.maintenance";
+inline constexpr const char* kNetworkScreen = "setup.network";
+inline constexpr const char* kEditScreen = "setup.edit"; // one text setting with the on-screen keyboard
 
 // A key of the PIN pad: a digit, 'B' (erase one), 'C' (erase all) or 'E' (confirm).
 struct PinKey {
@@ -22,6 +24,14 @@ struct EditDraft {
     std::string value;
 };
 struct SaveDraft {};
+// Opens the text editor for one string setting ("office.name_vi", "gateway.url", "gateway.token").
+struct EditField {
+    std::string key;
+};
+// Saves the text being edited (validated, written, applied) and returns to the screen before.
+struct SaveField {};
+// Runs the gateway connection test (DNS, TCP, TLS, HTTP) on the worker.
+struct TestConnection {};
 struct UndoLastChange {};
 struct ChangePin {};
 struct ExportDiagnostics {};

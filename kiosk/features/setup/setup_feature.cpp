@@ -1,10 +1,12 @@
 #include "kiosk/features/setup/setup_feature.hpp"
 
+#include "kiosk/core/config/schema.hpp"
 #include "kiosk/core/health/health.hpp"
 #include "kiosk/core/setup/atomic_file.hpp"
 #include "kiosk/core/setup/config_save.hpp"
 #include "kiosk/features/setup/setup_commands.hpp"
 #include "kiosk/features/setup/setup_screens.hpp"
+#include "kiosk/net/connection_probe.hpp"
 
 #include <cstdio>
 #include <ctime>
@@ -18,6 +20,12 @@ using Mode = ui::SetupModel::PinMode;
 
 setup::CornerRule corner_rule(const config::Config& c) {
     return {static_cast<float>(c.setup.corner_px), c.setup.corner_taps, c.setup.corner_window_ms};
+}
+
+const config::KeyDef<config::Config>* find_key(const std::string& key) {
+    for (const auto& def : config::config_schema())
+        if (def.key == key && def.type == config::ValueType::string) return &def;
+    return nullptr;
 }
 
 } // namespace
@@ -40,9 +48,14 @@ void SetupFeature::register_ui(UiRegistry& registry) {
     add(cmd::kHealthScreen, "setup.health_title", ui::draw_setup_health);
     add(cmd::kAuditScreen, "setup.audit_title", ui::draw_setup_audit);
     add(cmd::kMaintenanceScreen, "setup.maintenance_title", ui::draw_setup_maintenance);
+    add(cmd::kNetworkScreen, "setup.network_title", ui::draw_setup_network);
+    add(cmd::kEditScreen, "setup.edit_title", ui::draw_setup_edit);
     registry.add_command<cmd::PinKey>(*this);
     registry.add_command<cmd::EditDraft>(*this);
     registry.add_command<cmd::SaveDraft>(*this);
+    registry.add_command<cmd::EditField>(*this);
+    registry.add_command<cmd::SaveField>(*this);
+    registry.add_command<cmd::TestConnection>(*this);
     registry.add_command<cmd::UndoLastChange>(*this);
     registry.add_command<cmd::ChangePin>(*this);
     registry.add_command<cmd::ExportDiagnostics>(*this);
@@ -121,6 +134,13 @@ std::vector<ui::KeyPress> SetupFeature::filter_keys(std::vector<ui::KeyPress> ke
                     if (c >= '0' && c <= '9') pin_key(c);
             if (key.kind == ui::KeyPress::Kind::backspace) pin_key('B');
             if (key.kind == ui::KeyPress::Kind::enter) pin_key('E');
+            if (key.kind != ui::KeyPress::Kind::escape) continue;
+        }
+        // A keyboard types into the text editor directly (never mistaken for a barcode scanner's burst).
+        if (shell_.screen() == cmd::kEditScreen && session_open_) {
+            if (key.kind == ui::KeyPress::Kind::text) edit_input(ui::KeyboardInput{key.text});
+            if (key.kind == ui::KeyPress::Kind::backspace) edit_input(ui::KeyboardBackspace{});
+            if (key.kind == ui::KeyPress::Kind::enter) edit_input(ui::KeyboardEnter{});
             if (key.kind != ui::KeyPress::Kind::escape) continue;
         }
         rest.push_back(std::move(key));
@@ -295,6 +315,10 @@ Clock::time_point SetupFeature::tick(Clock::time_point now) {
 
 void SetupFeature::refresh_screen(std::string_view screen) {
     if (screen == cmd::kOfficeScreen) load_draft();
+    if (screen == cmd::kNetworkScreen) {
+        model_.gateway_url = config_->gateway.url;
+        model_.token_masked = setup::mask_token(config_->gateway.token);
+    }
     if (screen == cmd::kHealthScreen) {
         auto s = shell_.health();
         report(s); // this feature's own part is current even before the next publish
@@ -344,6 +368,9 @@ void SetupFeature::load_draft() {
     model_.orientation = config_->display.orientation;
     model_.scale = config_->display.scale;
     model_.office_name_vi = config_->office.name_vi;
+    model_.office_name_en = config_->office.name_en;
+    model_.subtitle_vi = config_->office.subtitle_vi;
+    model_.subtitle_en = config_->office.subtitle_en;
     model_.office_id = config_->office.office_id;
     model_.kiosk_id = config_->office.kiosk_id;
 }
@@ -354,21 +381,27 @@ void SetupFeature::edit_draft(const std::string& key, const std::string& value) 
     if (key == "ui.language") model_.language = value;
     if (key == "ui.idle_timeout_s") model_.idle_timeout_s = std::stoi(value);
     if (key == "display.orientation") model_.orientation = value;
+    if (key == "display.scale") model_.scale = std::stod(value);
     model_.draft_changed = true;
 }
 
 void SetupFeature::save_draft() {
-    auto file = config_file();
     if (!session_open_ || draft_edits_.empty()) return;
+    save_edits(draft_edits_, {});
+}
+
+// Validates, writes and applies `edits` on the worker; `then` runs on the UI thread after a successful apply.
+void SetupFeature::save_edits(std::vector<std::string> edits, std::function<void()> then) {
+    auto file = config_file();
     if (file.empty()) {
         model_.message_key = "setup.no_config_file";
         model_.message_error = true;
         return;
     }
     model_.working = true;
+    model_.offer_undo = false;
     auto last_good = parts_->plan().paths.last_good_config;
-    auto edits = draft_edits_;
-    worker_.submit([this, file, last_good, edits]() -> tasks::CompletionQueue::Completion {
+    worker_.submit([this, file, last_good, edits, then]() -> tasks::CompletionQueue::Completion {
         auto saved = setup::save_edits(file, last_good, edits);
         if (!saved) {
             auto message = saved.error().message;
@@ -382,7 +415,106 @@ void SetupFeature::save_draft() {
         }
         auto keys = saved->changed_keys;
         bool restart = saved->restart_needed;
-        return [this, keys, restart] { after_config_written("saved", keys, restart); };
+        return [this, keys, restart, then] {
+            after_config_written("saved", keys, restart);
+            if (then && !model_.message_error) then();
+        };
+    });
+}
+
+// The text editor: Vietnamese names through the Telex/VNI composer, ids, addresses and tokens as typed.
+void SetupFeature::edit_field(const std::string& key) {
+    const auto* def = find_key(key);
+    if (!def) return;
+    edit_key_ = key;
+    edit_letters_ = key.rfind("office.name", 0) == 0 || key.rfind("office.subtitle", 0) == 0;
+    edit_value_ = std::get<std::string>(def->get(*config_));
+    composer_.set_mode(edit_letters_ ? keyboard::InputMode::telex : keyboard::InputMode::none);
+    composer_.set_text(edit_value_);
+    model_.edit_key = key;
+    model_.edit_secret = key == "gateway.token";
+    model_.edit_keyboard.layout = edit_letters_ ? ui::KeyboardLayout::letters : ui::KeyboardLayout::url;
+    model_.edit_keyboard.mode = composer_.mode();
+    show_edit_text();
+    shell_.request(ui::Navigate{cmd::kEditScreen});
+}
+
+void SetupFeature::show_edit_text() {
+    std::string text = edit_letters_ ? composer_.text() : edit_value_;
+    model_.edit_keyboard.has_text = !text.empty();
+    if (model_.edit_secret && text.size() > 4) {
+        // Typed tokens stay hidden but for their last characters (enough to check the end was typed right).
+        std::string masked;
+        for (size_t i = 0; i + 4 < text.size(); ++i)
+            masked += "•";
+        text = masked + text.substr(text.size() - 4);
+    }
+    model_.edit_text = text;
+}
+
+void SetupFeature::edit_input(const ui::Command& command) {
+    if (const auto* input = std::get_if<ui::KeyboardInput>(&command)) {
+        if (edit_letters_)
+            composer_.key(input->text);
+        else
+            for (char c : input->text)
+                if (static_cast<unsigned char>(c) > 0x20 && edit_value_.size() < 512) edit_value_ += c;
+    } else if (std::holds_alternative<ui::KeyboardBackspace>(command)) {
+        composer_.backspace();
+        if (!edit_value_.empty()) edit_value_.pop_back();
+    } else if (std::holds_alternative<ui::KeyboardClear>(command)) {
+        composer_.clear();
+        edit_value_.clear();
+    } else if (const auto* mode = std::get_if<ui::SetKeyboardMode>(&command)) {
+        if (edit_letters_) composer_.set_mode(static_cast<keyboard::InputMode>(mode->mode));
+        model_.edit_keyboard.mode = composer_.mode();
+    } else if (std::holds_alternative<ui::KeyboardEnter>(command)) {
+        return save_field();
+    }
+    show_edit_text();
+}
+
+void SetupFeature::save_field() {
+    if (!session_open_ || edit_key_.empty()) return;
+    std::string value = edit_letters_ ? composer_.text() : edit_value_;
+    std::string key = edit_key_;
+    bool gateway = key.rfind("gateway.", 0) == 0;
+    save_edits({key + "=" + value}, [this, gateway] {
+        shell_.request(ui::GoBack{});
+        // A gateway change is tested at once; a failure offers the undo right there.
+        if (gateway) test_connection(true);
+    });
+}
+
+void SetupFeature::test_connection(bool after_change) {
+    if (config_->gateway.url.empty()) return;
+    model_.probing = true;
+    model_.probe.clear();
+    model_.probe_total_ms = -1;
+    net::ProbeOptions options{config_->gateway.url, config_->gateway.token, config_->gateway.ca_file,
+                              config_->gateway.connect_timeout_ms, config_->gateway.total_timeout_ms};
+    worker_.submit([this, options, after_change]() -> tasks::CompletionQueue::Completion {
+        auto report = net::probe_gateway(options);
+        return [this, report, after_change] {
+            model_.probing = false;
+            model_.probe.clear();
+            for (const auto& step : report.steps) {
+                const char* state = step.state == net::ProbeState::ok        ? "ok"
+                                    : step.state == net::ProbeState::failed  ? "failed"
+                                    : step.state == net::ProbeState::skipped ? "skipped"
+                                                                             : "not_reached";
+                model_.probe.push_back({step.name, state, step.ms, step.detail});
+            }
+            model_.probe_total_ms = report.ok() ? report.total_ms : -1;
+            const auto* failed = report.failed_step();
+            audit("gateway_test", failed ? "failed at " + failed->name : "ok");
+            if (failed && after_change) {
+                model_.offer_undo = model_.can_undo;
+                model_.message_key = "setup.test_failed_after_change";
+                model_.message_arg = "setup.step." + failed->name;
+                model_.message_error = true;
+            }
+        };
     });
 }
 
@@ -429,6 +561,7 @@ void SetupFeature::after_config_written(const std::string& event, const std::vec
         model_.message_arg.clear();
     }
     if (shell_.screen() == cmd::kOfficeScreen) load_draft();
+    refresh_screen(cmd::kNetworkScreen);
 }
 
 void SetupFeature::export_diagnostics() {
@@ -492,6 +625,9 @@ void SetupFeature::handle(const ui::FeatureCommand& command) {
     if (!session_open_) return; // nothing else works without the PIN
     if (const auto* edit = command.as<cmd::EditDraft>()) return edit_draft(edit->key, edit->value);
     if (command.as<cmd::SaveDraft>()) return save_draft();
+    if (const auto* field = command.as<cmd::EditField>()) return edit_field(field->key);
+    if (command.as<cmd::SaveField>()) return save_field();
+    if (command.as<cmd::TestConnection>()) return test_connection(false);
     if (command.as<cmd::UndoLastChange>()) return undo_last();
     if (command.as<cmd::ExportDiagnostics>()) return export_diagnostics();
     if (command.as<cmd::ChangePin>()) {
@@ -511,9 +647,10 @@ void SetupFeature::handle(const ui::FeatureCommand& command) {
 }
 
 bool SetupFeature::handle_input(const ui::Command& command) {
-    // Typing reaches the PIN pad through filter_keys; the on-screen keyboard is not used by these screens.
-    (void)command;
-    return false;
+    // The on-screen keyboard of the text editor; the PIN pad takes typing through filter_keys.
+    if (shell_.screen() != cmd::kEditScreen || !session_open_) return false;
+    edit_input(command);
+    return true;
 }
 
 void SetupFeature::report(health::HealthSnapshot& snapshot) const {

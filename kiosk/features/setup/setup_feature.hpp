@@ -10,6 +10,7 @@
 // through the shell; every entry, failure, lock, save and undo goes to the audit log.
 // It never shows citizen data and does not draw anything outside its own screens.
 
+#include "kiosk/core/keyboard/composer.hpp"
 #include "kiosk/core/setup/audit_log.hpp"
 #include "kiosk/core/setup/corner_gesture.hpp"
 #include "kiosk/core/setup/secrets_file.hpp"
@@ -18,6 +19,7 @@
 #include "kiosk/features/feature.hpp"
 #include "kiosk/features/setup/setup_model.hpp"
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -57,6 +59,12 @@ class SetupFeature final : public Feature {
     void load_draft();
     void edit_draft(const std::string& key, const std::string& value);
     void save_draft();
+    void save_edits(std::vector<std::string> edits, std::function<void()> then);
+    void edit_field(const std::string& key);
+    void edit_input(const ui::Command& command);
+    void show_edit_text();
+    void save_field();
+    void test_connection(bool after_change);
     void undo_last();
     void export_diagnostics();
     void after_config_written(const std::string& event, const std::vector<std::string>& keys, bool restart);
@@ -77,7 +85,11 @@ class SetupFeature final : public Feature {
     std::string pin_entry_;        // digits typed so far (never drawn, cleared after each check)
     std::string new_pin_;          // create mode: the first entry, waiting for the confirmation
     std::vector<std::string> draft_edits_;
-    tasks::Workers worker_; // one thread: secrets, config file and audit log are written in order
+    std::string edit_key_;            // the setting in the text editor
+    bool edit_letters_ = false;       // Vietnamese text (composer) or ids/addresses/tokens (as typed)
+    std::string edit_value_;          // as typed (ids, addresses, tokens)
+    keyboard::VietComposer composer_; // Vietnamese text
+    tasks::Workers worker_;           // one thread: secrets, config file and audit log are written in order
 };
 
 } // namespace kiosk::features

@@ -3,6 +3,8 @@
 // data is ever copied here: the health lines are counters and states, the audit lines are set-up events.
 // Filled by the SetupFeature on the UI thread; read by draw code.
 
+#include "kiosk/ui/widgets/keyboard.hpp"
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,7 +31,7 @@ struct SetupModel {
     int idle_timeout_s = 60;
     std::string orientation = "portrait";
     double scale = 0;
-    std::string office_name_vi, kiosk_id, office_id;
+    std::string office_name_vi, office_name_en, subtitle_vi, subtitle_en, kiosk_id, office_id;
     bool draft_changed = false;
 
     // Health, in words: a label key and its parts; a part that is a known state word ("ok", "defaults",
@@ -43,6 +45,26 @@ struct SetupModel {
     std::vector<std::pair<std::string, std::string>> problems;
 
     std::vector<std::string> audit_lines; // newest last
+
+    // The text editor (one string setting at a time).
+    std::string edit_key;  // "office.name_vi"
+    std::string edit_text; // as shown: a secret is masked but for its last 4 characters
+    bool edit_secret = false;
+    KeyboardView edit_keyboard;
+
+    // Network.
+    std::string gateway_url;
+    std::string token_masked; // "••••••abcd"; empty when no token is set
+    bool probing = false;
+    struct ProbeLine {
+        std::string step;  // dns | tcp | tls | http
+        std::string state; // ok | failed | skipped | not_reached
+        long ms = -1;
+        std::string detail;
+    };
+    std::vector<ProbeLine> probe;
+    long probe_total_ms = -1;
+    bool offer_undo = false; // the change just saved failed its own test
 
     void clear_pin() {
         pin_digits = 0;

@@ -1,7 +1,11 @@
 #include "kiosk/features/setup/setup_screens.hpp"
 
 #include "kiosk/features/setup/setup_commands.hpp"
+#include "kiosk/ui/widgets/keyboard.hpp"
 #include "kiosk/ui/widgets/widgets.hpp"
+
+#include <algorithm>
+#include <cstdio>
 
 #include <string>
 
@@ -27,8 +31,9 @@ void end_column() {
 
 void message_line(UiContext& ctx, const SetupModel& m, float width) {
     if (m.message_key.empty()) return;
-    std::string text =
-        m.message_arg.empty() ? std::string(ctx.tr(m.message_key)) : ctx.fmt(m.message_key, {m.message_arg});
+    // The argument may itself be a translation key (a step name); otherwise it is shown as it is.
+    std::string arg = ctx.translator_has(m.message_arg) ? std::string(ctx.tr(m.message_arg)) : m.message_arg;
+    std::string text = arg.empty() ? std::string(ctx.tr(m.message_key)) : ctx.fmt(m.message_key, {arg});
     boxed(ctx, width, m.message_error ? ctx.theme().danger : ctx.theme().success,
           [&](float inner) { text_block(ctx, ctx.theme().fonts.body, text, ctx.theme().text, inner); });
     gap(ctx, 10);
@@ -97,9 +102,8 @@ void draw_setup_home(UiContext& ctx, const SetupModel& m) {
     message_line(ctx, m, width);
     float half = (width - theme.px(24)) / 2;
     const std::pair<const char*, const char*> entries[] = {
-        {cmd::kOfficeScreen, "setup.office_title"},
-        {cmd::kHealthScreen, "setup.health_title"},
-        {cmd::kMaintenanceScreen, "setup.maintenance_title"},
+        {cmd::kOfficeScreen, "setup.office_title"}, {cmd::kNetworkScreen, "setup.network_title"},
+        {cmd::kHealthScreen, "setup.health_title"}, {cmd::kMaintenanceScreen, "setup.maintenance_title"},
         {cmd::kAuditScreen, "setup.audit_title"},
     };
     int i = 0;
@@ -122,48 +126,149 @@ void draw_setup_home(UiContext& ctx, const SetupModel& m) {
 
 void draw_setup_office(UiContext& ctx, const SetupModel& m) {
     const Theme& theme = ctx.theme();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
     float width = begin_column(ctx);
     message_line(ctx, m, width);
-    text_block(ctx, theme.fonts.small, ctx.fmt("setup.office_ids", {m.office_id, m.kiosk_id}), theme.muted,
-               width);
-    text_block(ctx, theme.fonts.small, m.office_name_vi, theme.muted, width);
-    gap(ctx, 10);
-    float third = (width - 2 * theme.px(24)) / 3;
-    auto row_label = [&](const char* key, const std::string& value) {
-        text_block(ctx, theme.fonts.body, ctx.fmt(key, {value}), theme.text, width);
-    };
-    row_label("setup.office_language", m.language == "en" ? "English" : "Tiếng Việt");
-    if (secondary(ctx, "lang-vi", "Tiếng Việt", third, m.language != "vi"))
-        ctx.send(cmd::EditDraft{"ui.language", "vi"});
+    // Save and undo stay in view above the settings, which scroll.
+    float half = (width - theme.px(24)) / 2;
+    if (big_button(
+            ctx, "setup-save",
+            {ctx.tr("setup.save"), {}, ImVec2(half, 0), ButtonStyle::primary, m.draft_changed && !m.working}))
+        ctx.send(cmd::SaveDraft{});
     ImGui::SameLine(0, theme.px(24));
-    if (secondary(ctx, "lang-en", "English", third, m.language != "en"))
-        ctx.send(cmd::EditDraft{"ui.language", "en"});
-    gap(ctx, 12);
-    row_label("setup.office_idle", std::to_string(m.idle_timeout_s));
-    if (secondary(ctx, "idle-less", "-10 s", third, m.idle_timeout_s > 10))
-        ctx.send(cmd::EditDraft{"ui.idle_timeout_s", std::to_string(m.idle_timeout_s - 10)});
-    ImGui::SameLine(0, theme.px(24));
-    if (secondary(ctx, "idle-more", "+10 s", third, m.idle_timeout_s < 3600))
-        ctx.send(cmd::EditDraft{"ui.idle_timeout_s", std::to_string(m.idle_timeout_s + 10)});
-    gap(ctx, 12);
-    row_label("setup.office_orientation",
-              std::string(ctx.tr(m.orientation == "landscape" ? "setup.landscape" : "setup.portrait")));
-    if (secondary(ctx, "orient-portrait", ctx.tr("setup.portrait"), third, m.orientation != "portrait"))
-        ctx.send(cmd::EditDraft{"display.orientation", "portrait"});
-    ImGui::SameLine(0, theme.px(24));
-    if (secondary(ctx, "orient-landscape", ctx.tr("setup.landscape"), third, m.orientation != "landscape"))
-        ctx.send(cmd::EditDraft{"display.orientation", "landscape"});
-    gap(ctx, 20);
-    if (big_button(ctx, "setup-save",
-                   {ctx.tr("setup.save"),
+    if (secondary(ctx, "office-undo", ctx.tr("setup.undo_short"), half, m.can_undo && !m.working))
+        ctx.send(cmd::UndoLastChange{});
+    gap(ctx, 16);
+    float list_h = origin.y + avail.y - ImGui::GetCursorScreenPos().y - theme.px(30);
+    if (begin_drag_scroll(ctx, "office", ImVec2(width, list_h))) {
+        float w = width - theme.px(28);
+        float third = (w - 2 * theme.px(24)) / 3;
+        auto row_label = [&](const char* key, const std::string& value) {
+            text_block(ctx, theme.fonts.body, ctx.fmt(key, {value}), theme.text, w);
+        };
+        row_label("setup.office_language", m.language == "en" ? "English" : "Tiếng Việt");
+        if (secondary(ctx, "lang-vi", "Tiếng Việt", third, m.language != "vi"))
+            ctx.send(cmd::EditDraft{"ui.language", "vi"});
+        ImGui::SameLine(0, theme.px(24));
+        if (secondary(ctx, "lang-en", "English", third, m.language != "en"))
+            ctx.send(cmd::EditDraft{"ui.language", "en"});
+        gap(ctx, 12);
+        row_label("setup.office_idle", std::to_string(m.idle_timeout_s));
+        if (secondary(ctx, "idle-less", "-10 s", third, m.idle_timeout_s > 10))
+            ctx.send(cmd::EditDraft{"ui.idle_timeout_s", std::to_string(m.idle_timeout_s - 10)});
+        ImGui::SameLine(0, theme.px(24));
+        if (secondary(ctx, "idle-more", "+10 s", third, m.idle_timeout_s < 3600))
+            ctx.send(cmd::EditDraft{"ui.idle_timeout_s", std::to_string(m.idle_timeout_s + 10)});
+        gap(ctx, 12);
+        row_label("setup.office_orientation",
+                  std::string(ctx.tr(m.orientation == "landscape" ? "setup.landscape" : "setup.portrait")));
+        if (secondary(ctx, "orient-portrait", ctx.tr("setup.portrait"), third, m.orientation != "portrait"))
+            ctx.send(cmd::EditDraft{"display.orientation", "portrait"});
+        ImGui::SameLine(0, theme.px(24));
+        if (secondary(ctx, "orient-landscape", ctx.tr("setup.landscape"), third,
+                      m.orientation != "landscape"))
+            ctx.send(cmd::EditDraft{"display.orientation", "landscape"});
+        gap(ctx, 12);
+        // UI scale: 0 = automatic, else 0.8–2.0 in steps of 0.1.
+        char scale_text[16];
+        std::snprintf(scale_text, sizeof scale_text, "%.1f", m.scale);
+        row_label("setup.office_scale", m.scale <= 0 ? std::string(ctx.tr("setup.scale_auto")) : scale_text);
+        auto scale_edit = [&](double next) {
+            char v[16];
+            std::snprintf(v, sizeof v, "%.1f", next);
+            ctx.send(cmd::EditDraft{"display.scale", v});
+        };
+        double shown = m.scale <= 0 ? 1.0 : m.scale;
+        if (secondary(ctx, "scale-less", "-0.1", third, shown > 0.85)) scale_edit(shown - 0.1);
+        ImGui::SameLine(0, theme.px(24));
+        if (secondary(ctx, "scale-more", "+0.1", third, shown < 1.95)) scale_edit(shown + 0.1);
+        ImGui::SameLine(0, theme.px(24));
+        if (secondary(ctx, "scale-auto", ctx.tr("setup.scale_auto"), third, m.scale > 0))
+            ctx.send(cmd::EditDraft{"display.scale", "0"});
+        gap(ctx, 20);
+        // Text settings: the current value, and a button that opens the on-screen keyboard.
+        const std::pair<const char*, const std::string*> texts[] = {
+            {"office.name_vi", &m.office_name_vi},  {"office.name_en", &m.office_name_en},
+            {"office.subtitle_vi", &m.subtitle_vi}, {"office.subtitle_en", &m.subtitle_en},
+            {"office.office_id", &m.office_id},     {"office.kiosk_id", &m.kiosk_id},
+        };
+        for (const auto& [key, value] : texts) {
+            std::string id = std::string("edit-") + key;
+            if (secondary(ctx, id.c_str(), value->empty() ? std::string_view("–") : std::string_view(*value),
+                          w, !m.working, ctx.tr(std::string("setup.field.") + key)))
+                ctx.send(cmd::EditField{key});
+            gap(ctx, 8);
+        }
+    }
+    end_drag_scroll();
+    end_column();
+}
+
+void draw_setup_edit(UiContext& ctx, const SetupModel& m) {
+    const Theme& theme = ctx.theme();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float width = begin_column(ctx);
+    text_block(ctx, theme.fonts.body, ctx.tr("setup.field." + m.edit_key), theme.text, width);
+    if (m.edit_secret) text_block(ctx, theme.fonts.small, ctx.tr("setup.secret_hint"), theme.muted, width);
+    message_line(ctx, m, width);
+    text_field(ctx, m.edit_text, ctx.tr("setup.empty_value"), ImVec2(width, theme.px(110)));
+    gap(ctx, 16);
+    if (big_button(ctx, "field-save",
+                   {ctx.tr("setup.save"), {}, ImVec2(width, 0), ButtonStyle::primary, !m.working}))
+        ctx.send(cmd::SaveField{});
+    // The keyboard sits at the bottom of the screen, where hands are.
+    float kb_h = keyboard_height(ctx, m.edit_keyboard, width);
+    float kb_top =
+        std::max(ImGui::GetCursorScreenPos().y + theme.px(16), origin.y + avail.y - kb_h - theme.px(20));
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, kb_top));
+    draw_keyboard(ctx, m.edit_keyboard, width);
+    end_column();
+}
+
+void draw_setup_network(UiContext& ctx, const SetupModel& m) {
+    const Theme& theme = ctx.theme();
+    float width = begin_column(ctx);
+    message_line(ctx, m, width);
+    if (m.offer_undo) {
+        if (big_button(ctx, "network-undo",
+                       {ctx.tr("setup.undo"), ctx.tr("setup.undo_failed_test"), ImVec2(width, 0),
+                        ButtonStyle::danger, m.can_undo && !m.working}))
+            ctx.send(cmd::UndoLastChange{});
+        gap(ctx, 12);
+    }
+    if (secondary(ctx, "edit-gateway.url",
+                  m.gateway_url.empty() ? ctx.tr("setup.gateway_none") : std::string_view(m.gateway_url),
+                  width, !m.working, ctx.tr("setup.field.gateway.url")))
+        ctx.send(cmd::EditField{"gateway.url"});
+    gap(ctx, 8);
+    if (secondary(ctx, "edit-gateway.token",
+                  m.token_masked.empty() ? ctx.tr("setup.token_none") : std::string_view(m.token_masked),
+                  width, !m.working, ctx.tr("setup.field.gateway.token")))
+        ctx.send(cmd::EditField{"gateway.token"});
+    gap(ctx, 16);
+    if (big_button(ctx, "test-connection",
+                   {ctx.tr(m.probing ? "setup.testing" : "setup.test_connection"),
                     {},
                     ImVec2(width, 0),
                     ButtonStyle::primary,
-                    m.draft_changed && !m.working}))
-        ctx.send(cmd::SaveDraft{});
+                    !m.probing && !m.gateway_url.empty()}))
+        ctx.send(cmd::TestConnection{});
     gap(ctx, 12);
-    if (secondary(ctx, "office-undo", ctx.tr("setup.undo"), width, m.can_undo && !m.working))
-        ctx.send(cmd::UndoLastChange{});
+    for (const auto& line : m.probe) {
+        ImU32 color = line.state == "ok"       ? theme.success
+                      : line.state == "failed" ? theme.danger
+                                               : theme.muted;
+        std::string text = std::string(ctx.tr("setup.step." + line.step)) + ": " +
+                           std::string(ctx.tr("setup.step_state." + line.state));
+        if (line.ms >= 0) text += " (" + std::to_string(line.ms) + " ms)";
+        text_block(ctx, theme.fonts.body, text, color, width);
+        if (!line.detail.empty()) text_block(ctx, theme.fonts.small, line.detail, theme.muted, width);
+    }
+    if (m.probe_total_ms >= 0)
+        text_block(ctx, theme.fonts.body, ctx.fmt("setup.latency", {std::to_string(m.probe_total_ms)}),
+                   theme.text, width);
     end_column();
 }
 
