@@ -22,6 +22,15 @@ foreach(line ${pin_lines})
     message(FATAL_ERROR "kioskctl setup set-pin exited with ${rc}")
   endif()
 endforeach()
+# "#usb FOLDER": tests/ui/data/FOLDER is the content of a mounted USB drive (KIOSK_MEDIA_DIR); without it no
+# drive is mounted, so exports go to the state folder.
+file(MAKE_DIRECTORY ${STATE}/media)
+file(STRINGS ${SCRIPT} usb_lines REGEX "^#usb ")
+foreach(line ${usb_lines})
+  string(REGEX REPLACE "^#usb +([^ ]+).*" "\\1" usb "${line}")
+  file(MAKE_DIRECTORY ${STATE}/media/kiosk)
+  file(COPY ${CMAKE_CURRENT_LIST_DIR}/data/${usb}/ DESTINATION ${STATE}/media/kiosk/USB)
+endforeach()
 if(GATEWAY_MODE)
   # The kiosk looks dossiers up on a loopback test gateway that misbehaves as GATEWAY_MODE says; the gateway
   # lives at most 60 s and is stopped when the kiosk exits. The wait for its port is bounded (5 s).
@@ -41,6 +50,7 @@ if(GATEWAY_MODE)
 else()
   execute_process(
     COMMAND ${CMAKE_COMMAND} -E env SDL_VIDEODRIVER=offscreen XDG_STATE_HOME=${STATE} KIOSK_CONFIG=${STATE}/none.toml
+            KIOSK_DEV_DIR=${STATE}/no-devices KIOSK_MEDIA_DIR=${STATE}/media
             ${KIOSK} --clock "2026-11-27 09:30" --set status.port=0 ${extra} --script ${SCRIPT} --screenshot ${OUT}
     WORKING_DIRECTORY ${OUT_DIR}
     RESULT_VARIABLE rc)

@@ -1,6 +1,7 @@
 #pragma once
 // What the set-up screens ask for. Routed to the SetupFeature (it registers these types).
 
+#include <cstdint>
 #include <string>
 
 namespace kiosk::features::setup_ui {
@@ -13,6 +14,8 @@ inline constexpr const char* kAuditScreen = "setup.audit";
 inline constexpr const char* kMaintenanceScreen = "setup.maintenance";
 inline constexpr const char* kNetworkScreen = "setup.network";
 inline constexpr const char* kEditScreen = "setup.edit"; // one text setting with the on-screen keyboard
+inline constexpr const char* kPrinterScreen = "setup.printer";
+inline constexpr const char* kScannerScreen = "setup.scanner";
 
 // A key of the PIN pad: a digit, 'B' (erase one), 'C' (erase all) or 'E' (confirm).
 struct PinKey {
@@ -32,9 +35,40 @@ struct EditField {
 struct SaveField {};
 // Runs the gateway connection test (DNS, TCP, TLS, HTTP) on the worker.
 struct TestConnection {};
+// Printer screen.
+struct RefreshPrinters {}; // CUPS queues and attached devices again
+struct UsePrinter {        // print on this CUPS queue (saved, then a test ticket)
+    std::string destination;
+};
+struct AddPrinterDevice { // add this attached device as the raw queue "kiosk-thermal" and use it
+    std::string device_uri;
+};
+struct SetPaper { // 80 or 58 mm
+    int mm;
+};
+struct PrintTestTicket {};
+// Scanner screen.
+struct UseCamera { // scan with this camera (/dev/videoN)
+    std::string device;
+};
+struct SetResolution {
+    int width, height;
+};
+struct SetMirror {
+    bool mirror;
+};
+struct ScanNow {};     // the next USB scanner burst within 15 s is shown
+struct ReprintTicket { // a ticket of today whose print failed
+    std::int64_t id;
+};
 struct UndoLastChange {};
 struct ChangePin {};
 struct ExportDiagnostics {};
+struct SyncCatalog {};     // asks the catalog feature to sync now
+struct ListImportFiles {}; // *.toml files on a mounted USB drive
+struct ImportConfig {      // validate this file, then save it (backup kept) and apply it
+    std::string path;
+};
 struct RestartKiosk {};
 struct CloseSetup {};
 

@@ -4,6 +4,8 @@
 #include "kiosk/core/health/health.hpp"
 #include "kiosk/core/setup/atomic_file.hpp"
 #include "kiosk/core/setup/config_save.hpp"
+#include "kiosk/core/setup/usb_media.hpp"
+#include "kiosk/features/catalog/catalog_commands.hpp"
 #include "kiosk/features/setup/setup_commands.hpp"
 #include "kiosk/features/setup/setup_screens.hpp"
 #include "kiosk/net/connection_probe.hpp"
@@ -22,6 +24,21 @@ setup::CornerRule corner_rule(const config::Config& c) {
     return {static_cast<float>(c.setup.corner_px), c.setup.corner_taps, c.setup.corner_window_ms};
 }
 
+// Today's kiosk log from the systemd journal (the kiosk logs to stderr, never full dossier codes or names),
+// bounded in time and size; what went wrong when the journal cannot be read.
+std::string recent_logs() {
+    std::string out = "$ journalctl -u motcua-kiosk --since today -n 2000 --no-pager\n";
+    FILE* pipe = ::popen("timeout 5 journalctl -u motcua-kiosk --since today -n 2000 --no-pager 2>&1", "r");
+    if (!pipe) return out + "(cannot run journalctl)\n";
+    char buffer[4096];
+    size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0 && out.size() < (4u << 20))
+        out.append(buffer, n);
+    int rc = ::pclose(pipe);
+    if (rc != 0) out += "\n(journalctl exited with status " + std::to_string(rc) + ")\n";
+    return out;
+}
+
 const config::KeyDef<config::Config>* find_key(const std::string& key) {
     for (const auto& def : config::config_schema())
         if (def.key == key && def.type == config::ValueType::string) return &def;
@@ -31,7 +48,7 @@ const config::KeyDef<config::Config>* find_key(const std::string& key) {
 } // namespace
 
 SetupFeature::SetupFeature(const FeatureContext& c)
-    : config_(c.config), parts_(c.parts), clock_(c.clock), shell_(c.shell),
+    : config_(c.config), parts_(c.parts), clock_(c.clock), translator_(c.translator), shell_(c.shell),
       paths_(setup::setup_paths(c.parts->plan().paths.state, c.config->setup.secrets_file)),
       corner_(corner_rule(*c.config)), worker_(c.completions, 1) {}
 
@@ -50,15 +67,30 @@ void SetupFeature::register_ui(UiRegistry& registry) {
     add(cmd::kMaintenanceScreen, "setup.maintenance_title", ui::draw_setup_maintenance);
     add(cmd::kNetworkScreen, "setup.network_title", ui::draw_setup_network);
     add(cmd::kEditScreen, "setup.edit_title", ui::draw_setup_edit);
+    add(cmd::kPrinterScreen, "setup.printer_title", ui::draw_setup_printer);
+    add(cmd::kScannerScreen, "setup.scanner_title", ui::draw_setup_scanner);
     registry.add_command<cmd::PinKey>(*this);
     registry.add_command<cmd::EditDraft>(*this);
     registry.add_command<cmd::SaveDraft>(*this);
     registry.add_command<cmd::EditField>(*this);
     registry.add_command<cmd::SaveField>(*this);
     registry.add_command<cmd::TestConnection>(*this);
+    registry.add_command<cmd::RefreshPrinters>(*this);
+    registry.add_command<cmd::UsePrinter>(*this);
+    registry.add_command<cmd::AddPrinterDevice>(*this);
+    registry.add_command<cmd::SetPaper>(*this);
+    registry.add_command<cmd::PrintTestTicket>(*this);
+    registry.add_command<cmd::ReprintTicket>(*this);
+    registry.add_command<cmd::UseCamera>(*this);
+    registry.add_command<cmd::SetResolution>(*this);
+    registry.add_command<cmd::SetMirror>(*this);
+    registry.add_command<cmd::ScanNow>(*this);
     registry.add_command<cmd::UndoLastChange>(*this);
     registry.add_command<cmd::ChangePin>(*this);
     registry.add_command<cmd::ExportDiagnostics>(*this);
+    registry.add_command<cmd::SyncCatalog>(*this);
+    registry.add_command<cmd::ListImportFiles>(*this);
+    registry.add_command<cmd::ImportConfig>(*this);
     registry.add_command<cmd::RestartKiosk>(*this);
     registry.add_command<cmd::CloseSetup>(*this);
 }
@@ -127,6 +159,7 @@ std::vector<ui::KeyPress> SetupFeature::filter_keys(std::vector<ui::KeyPress> ke
             if (!on_setup_screen()) begin_entry(true);
             continue;
         }
+        if (session_open_ && scanner_key(key)) continue;
         // Typed digits on the PIN pad are the staff member's, never a barcode scanner's burst.
         if (shell_.screen() == cmd::kPinScreen) {
             if (key.kind == ui::KeyPress::Kind::text)
@@ -283,6 +316,9 @@ void SetupFeature::forget() {
     draft_edits_.clear();
     model_.clear_pin();
     model_.message_key.clear();
+    model_.offer_undo = false;
+    model_.scan_waiting = false;
+    model_.scan_result.clear();
 }
 
 bool SetupFeature::back(std::string_view screen) {
@@ -306,15 +342,18 @@ void SetupFeature::enter(std::string_view screen, bool returning) {
 }
 
 Clock::time_point SetupFeature::tick(Clock::time_point now) {
-    if (model_.locked_seconds <= 0 || !secrets_) return Clock::time_point::max();
+    auto scan_deadline = scanner_tick(now);
+    if (model_.locked_seconds <= 0 || !secrets_) return scan_deadline;
     setup::PinLockout lockout(clock_, secrets_->lock);
     model_.locked_seconds = lockout.seconds_left();
-    if (model_.locked_seconds == 0) return Clock::time_point::max();
-    return now + std::chrono::seconds(1);
+    if (model_.locked_seconds == 0) return scan_deadline;
+    return std::min(scan_deadline, now + std::chrono::seconds(1));
 }
 
 void SetupFeature::refresh_screen(std::string_view screen) {
     if (screen == cmd::kOfficeScreen) load_draft();
+    if (screen == cmd::kPrinterScreen) refresh_printers();
+    if (screen == cmd::kScannerScreen) refresh_scanner();
     if (screen == cmd::kNetworkScreen) {
         model_.gateway_url = config_->gateway.url;
         model_.token_masked = setup::mask_token(config_->gateway.token);
@@ -543,6 +582,7 @@ void SetupFeature::undo_last() {
 void SetupFeature::after_config_written(const std::string& event, const std::vector<std::string>& keys,
                                         bool restart) {
     model_.working = false;
+    model_.offer_undo = false; // a failing test of this change offers it again
     std::string list;
     for (const auto& k : keys)
         list += (list.empty() ? "" : ", ") + k;
@@ -574,50 +614,96 @@ void SetupFeature::export_diagnostics() {
     auto audit_path = paths_.audit_log;
     auto state_dir = parts_->plan().paths.state;
     auto now = clock_.now();
-    worker_.submit(
-        [this, health_json, config_text, audit_path, state_dir, now]() -> tasks::CompletionQueue::Completion {
-            // A mounted USB drive (writable) first, else the state folder.
-            std::filesystem::path target_root = state_dir / "setup";
-            std::error_code ec;
-            for (const char* media : {"/media", "/run/media"}) {
-                for (auto it = std::filesystem::recursive_directory_iterator(media, ec);
-                     !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-                    if (it.depth() >= 2) it.disable_recursion_pending();
-                    if (it->is_directory(ec) && it.depth() >= 1 && ::access(it->path().c_str(), W_OK) == 0) {
-                        target_root = it->path();
-                        break;
-                    }
-                }
-                if (target_root != state_dir / "setup") break;
-                ec.clear();
+    worker_.submit([this, health_json, config_text, audit_path, state_dir,
+                    now]() -> tasks::CompletionQueue::Completion {
+        // A mounted USB drive (writable) first, else the state folder.
+        std::filesystem::path target_root = setup::writable_usb_mount();
+        if (target_root.empty()) target_root = state_dir / "setup";
+        std::time_t t = std::chrono::system_clock::to_time_t(now + std::chrono::hours(7));
+        std::tm tm{};
+        gmtime_r(&t, &tm);
+        char stamp[32];
+        std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+        auto dir = target_root / ("motcua-diagnostics-" + std::string(stamp));
+        std::string error;
+        auto write = [&](const char* name, const std::string& text) {
+            if (!error.empty()) return;
+            if (auto ok = setup::write_file_atomic(dir / name, text, {0600, false, {}}); !ok)
+                error = ok.error().message;
+        };
+        write("config-without-secrets.toml", config_text);
+        write("health.json", health_json);
+        auto audit_text = setup::read_whole_file(audit_path);
+        write("audit.log", audit_text && audit_text->has_value() ? **audit_text : std::string());
+        write("logs.txt", recent_logs());
+        // Staff need to know which drive, not the mount path: "USB: motcua-diagnostics-…" or the state
+        // folder.
+        auto where = (target_root == state_dir / "setup" ? dir.string() : "USB: " + dir.filename().string());
+        return [this, error, where] {
+            model_.working = false;
+            model_.message_error = !error.empty();
+            model_.message_key = error.empty() ? "setup.exported" : "setup.export_failed";
+            model_.message_arg = error.empty() ? where : error;
+            audit(error.empty() ? "diagnostics_exported" : "diagnostics_failed");
+        };
+    });
+}
+
+void SetupFeature::list_import_files() {
+    worker_.submit([this]() -> tasks::CompletionQueue::Completion {
+        std::vector<std::string> files;
+        for (const auto& f : setup::usb_config_files())
+            files.push_back(f.string());
+        return [this, files] {
+            model_.import_listed = true;
+            model_.import_files = files;
+        };
+    });
+}
+
+// A configuration file from a USB drive: validated in full first; a file with problems is not used.
+void SetupFeature::import_config(const std::string& path) {
+    auto file = config_file();
+    if (!session_open_ || file.empty()) return;
+    model_.working = true;
+    auto last_good = parts_->plan().paths.last_good_config;
+    worker_.submit([this, path, file, last_good]() -> tasks::CompletionQueue::Completion {
+        std::string error;
+        std::vector<std::string> keys;
+        bool restart = false;
+        auto text = setup::read_whole_file(path);
+        if (!text || !text->has_value()) {
+            error = text ? "the file is gone" : text.error().message;
+        } else {
+            auto loaded = config::load_config_text(**text, std::filesystem::path(path).filename().string());
+            if (!loaded.ok()) {
+                for (size_t i = 0; i < loaded.problems.size() && i < 3; ++i)
+                    error += (error.empty() ? "" : "; ") + loaded.problems[i].to_string();
+                if (loaded.problems.size() > 3) error += "; …";
+            } else {
+                auto base = config::load_config_text(setup::base_text(file, last_good), "base");
+                auto saved =
+                    setup::save_config(file, base.ok() ? base.config : config::Config{}, loaded.config);
+                if (!saved)
+                    error = saved.error().message;
+                else
+                    keys = saved->changed_keys, restart = saved->restart_needed;
             }
-            std::time_t t = std::chrono::system_clock::to_time_t(now + std::chrono::hours(7));
-            std::tm tm{};
-            gmtime_r(&t, &tm);
-            char stamp[32];
-            std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-            auto dir = target_root / ("motcua-diagnostics-" + std::string(stamp));
-            std::string error;
-            auto write = [&](const char* name, const std::string& text) {
-                if (!error.empty()) return;
-                if (auto ok = setup::write_file_atomic(dir / name, text, {0600, false, {}}); !ok)
-                    error = ok.error().message;
-            };
-            write("config-without-secrets.toml", config_text);
-            write("health.json", health_json);
-            auto audit_text = setup::read_whole_file(audit_path);
-            write("audit.log", audit_text && audit_text->has_value() ? **audit_text : std::string());
-            write("logs.txt",
-                  "The kiosk logs to the systemd journal: journalctl -u motcua-kiosk --since today\n");
-            auto where = dir.string();
-            return [this, error, where] {
+        }
+        auto name = std::filesystem::path(path).filename().string();
+        return [this, error, keys, restart, name] {
+            if (!error.empty()) {
                 model_.working = false;
-                model_.message_error = !error.empty();
-                model_.message_key = error.empty() ? "setup.exported" : "setup.export_failed";
-                model_.message_arg = error.empty() ? where : error;
-                audit(error.empty() ? "diagnostics_exported" : "diagnostics_failed");
-            };
-        });
+                model_.message_key = "setup.import_invalid";
+                model_.message_arg = error;
+                model_.message_error = true;
+                audit("import_refused", name);
+                return;
+            }
+            audit("imported", name);
+            after_config_written("saved", keys, restart);
+        };
+    });
 }
 
 void SetupFeature::handle(const ui::FeatureCommand& command) {
@@ -628,8 +714,27 @@ void SetupFeature::handle(const ui::FeatureCommand& command) {
     if (const auto* field = command.as<cmd::EditField>()) return edit_field(field->key);
     if (command.as<cmd::SaveField>()) return save_field();
     if (command.as<cmd::TestConnection>()) return test_connection(false);
+    if (command.as<cmd::RefreshPrinters>()) return refresh_printers();
+    if (const auto* use = command.as<cmd::UsePrinter>()) return use_printer(use->destination);
+    if (const auto* add = command.as<cmd::AddPrinterDevice>()) return add_printer_device(add->device_uri);
+    if (const auto* paper = command.as<cmd::SetPaper>()) return set_paper(paper->mm);
+    if (command.as<cmd::PrintTestTicket>()) return print_test_ticket(false);
+    if (const auto* again = command.as<cmd::ReprintTicket>()) return reprint_ticket(again->id);
+    if (command.as<cmd::UseCamera>() || command.as<cmd::SetResolution>() || command.as<cmd::SetMirror>() ||
+        command.as<cmd::ScanNow>())
+        return scanner_command(command);
     if (command.as<cmd::UndoLastChange>()) return undo_last();
     if (command.as<cmd::ExportDiagnostics>()) return export_diagnostics();
+    if (command.as<cmd::SyncCatalog>()) {
+        audit("catalog_sync_requested");
+        shell_.request(ui::FeatureCommand::of(catalog_ui::SyncNow{}));
+        model_.message_key = "setup.sync_started";
+        model_.message_arg.clear();
+        model_.message_error = false;
+        return;
+    }
+    if (command.as<cmd::ListImportFiles>()) return list_import_files();
+    if (const auto* import = command.as<cmd::ImportConfig>()) return import_config(import->path);
     if (command.as<cmd::ChangePin>()) {
         model_.pin_mode = Mode::create;
         model_.clear_pin();

@@ -10,6 +10,7 @@
 // through the shell; every entry, failure, lock, save and undo goes to the audit log.
 // It never shows citizen data and does not draw anything outside its own screens.
 
+#include "drivers/scanner/hid_wedge_scanner.hpp"
 #include "kiosk/core/keyboard/composer.hpp"
 #include "kiosk/core/setup/audit_log.hpp"
 #include "kiosk/core/setup/corner_gesture.hpp"
@@ -65,8 +66,23 @@ class SetupFeature final : public Feature {
     void show_edit_text();
     void save_field();
     void test_connection(bool after_change);
+    // Printer screen (setup_printer.cpp).
+    void refresh_printers();
+    void use_printer(const std::string& destination);
+    void add_printer_device(const std::string& device_uri);
+    void set_paper(int mm);
+    void print_test_ticket(bool after_change);
+    void reprint_ticket(std::int64_t id);
+    // Scanner screen (setup_scanner.cpp).
+    void refresh_scanner();
+    void scanner_command(const ui::FeatureCommand& command);
+    bool scanner_key(const ui::KeyPress& key);
+    void take_scan(const std::vector<scanner::WedgeEvent>& events);
+    Clock::time_point scanner_tick(Clock::time_point now);
     void undo_last();
     void export_diagnostics();
+    void list_import_files();
+    void import_config(const std::string& path);
     void after_config_written(const std::string& event, const std::vector<std::string>& keys, bool restart);
     [[nodiscard]] bool on_setup_screen() const;
     [[nodiscard]] std::filesystem::path config_file() const;
@@ -74,6 +90,7 @@ class SetupFeature final : public Feature {
     ConfigPtr config_;
     PartsPtr parts_;
     const Clock& clock_;
+    const i18n::Translator& translator_;
     Shell& shell_;
     ui::SetupModel model_;
     setup::SetupPaths paths_;
@@ -89,7 +106,9 @@ class SetupFeature final : public Feature {
     bool edit_letters_ = false;       // Vietnamese text (composer) or ids/addresses/tokens (as typed)
     std::string edit_value_;          // as typed (ids, addresses, tokens)
     keyboard::VietComposer composer_; // Vietnamese text
-    tasks::Workers worker_;           // one thread: secrets, config file and audit log are written in order
+    scanner::HidWedgeScanner wedge_;  // "scan now" on the Scanner screen
+    std::int64_t scan_until_ms_ = 0;
+    tasks::Workers worker_; // one thread: secrets, config file and audit log are written in order
 };
 
 } // namespace kiosk::features

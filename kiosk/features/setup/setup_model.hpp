@@ -66,6 +66,46 @@ struct SetupModel {
     long probe_total_ms = -1;
     bool offer_undo = false; // the change just saved failed its own test
 
+    // Printer.
+    std::string printer_sink;    // png | cups
+    std::string printer_current; // the CUPS queue in use; empty for the PNG sink
+    int paper_mm = 80;
+    bool printers_loading = false;
+    std::string printers_error;
+    struct PrinterLine {
+        std::string name, state, reasons, device;
+        bool accepting = true;
+    };
+    std::vector<PrinterLine> printers;
+    struct DeviceLine {
+        std::string uri, info;
+    };
+    std::vector<DeviceLine> devices; // attached printers CUPS found (usb://...)
+    bool printing = false;
+    struct FailedTicket {
+        long long id = 0;
+        std::string display, service, reason;
+    };
+    std::vector<FailedTicket> failed_tickets; // today's tickets whose print failed
+
+    // Maintenance: configuration files found on a USB drive.
+    bool import_listed = false;
+    std::vector<std::string> import_files;
+
+    // Scanner.
+    struct CameraLine {
+        std::string device, name; // "/dev/video0", "HD USB Camera"
+    };
+    std::vector<CameraLine> cameras;
+    std::string scanner_source, camera_device;
+    int camera_width = 1280, camera_height = 720;
+    bool mirror = true;
+    std::string camera_state; // from health: running | off | error | ...
+    long long scans = 0, rejected = 0;
+    bool scan_waiting = false; // "scan now": waiting for the USB scanner
+    std::string scan_result;   // what it read; empty: nothing yet
+    bool scan_timed_out = false;
+
     void clear_pin() {
         pin_digits = 0;
         checking = false;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 
 #include <string>
 
@@ -102,8 +103,9 @@ void draw_setup_home(UiContext& ctx, const SetupModel& m) {
     message_line(ctx, m, width);
     float half = (width - theme.px(24)) / 2;
     const std::pair<const char*, const char*> entries[] = {
-        {cmd::kOfficeScreen, "setup.office_title"}, {cmd::kNetworkScreen, "setup.network_title"},
-        {cmd::kHealthScreen, "setup.health_title"}, {cmd::kMaintenanceScreen, "setup.maintenance_title"},
+        {cmd::kOfficeScreen, "setup.office_title"},   {cmd::kNetworkScreen, "setup.network_title"},
+        {cmd::kPrinterScreen, "setup.printer_title"}, {cmd::kScannerScreen, "setup.scanner_title"},
+        {cmd::kHealthScreen, "setup.health_title"},   {cmd::kMaintenanceScreen, "setup.maintenance_title"},
         {cmd::kAuditScreen, "setup.audit_title"},
     };
     int i = 0;
@@ -272,6 +274,155 @@ void draw_setup_network(UiContext& ctx, const SetupModel& m) {
     end_column();
 }
 
+void draw_setup_printer(UiContext& ctx, const SetupModel& m) {
+    const Theme& theme = ctx.theme();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float width = begin_column(ctx);
+    message_line(ctx, m, width);
+    if (m.offer_undo) {
+        if (big_button(ctx, "printer-undo",
+                       {ctx.tr("setup.undo"), ctx.tr("setup.undo_failed_test"), ImVec2(width, 0),
+                        ButtonStyle::danger, m.can_undo && !m.working}))
+            ctx.send(cmd::UndoLastChange{});
+        gap(ctx, 12);
+    }
+    bool idle = !m.working && !m.printing;
+    std::string current =
+        m.printer_current.empty() ? std::string(ctx.tr("setup.printer_png")) : m.printer_current;
+    text_block(ctx, theme.fonts.body, ctx.fmt("setup.printer_current", {current}), theme.text, width);
+    float third = (width - 2 * theme.px(24)) / 3;
+    if (secondary(ctx, "paper-80", "80 mm", third, idle && m.paper_mm != 80)) ctx.send(cmd::SetPaper{80});
+    ImGui::SameLine(0, theme.px(24));
+    if (secondary(ctx, "paper-58", "58 mm", third, idle && m.paper_mm != 58)) ctx.send(cmd::SetPaper{58});
+    ImGui::SameLine(0, theme.px(24));
+    if (big_button(ctx, "print-test",
+                   {ctx.tr(m.printing ? "setup.printing" : "setup.print_test"),
+                    {},
+                    ImVec2(third, 0),
+                    ButtonStyle::primary,
+                    idle}))
+        ctx.send(cmd::PrintTestTicket{});
+    gap(ctx, 12);
+    float list_h = origin.y + avail.y - ImGui::GetCursorScreenPos().y - theme.px(30);
+    if (begin_drag_scroll(ctx, "printers", ImVec2(width, list_h))) {
+        float w = width - theme.px(28);
+        text_block(ctx, theme.fonts.title, ctx.tr("setup.printer_queues"), theme.text, w);
+        if (m.printers_loading) text_block(ctx, theme.fonts.body, ctx.tr("setup.loading"), theme.muted, w);
+        if (!m.printers_error.empty())
+            text_block(ctx, theme.fonts.body, ctx.fmt("setup.printer_cups_error", {m.printers_error}),
+                       theme.danger, w);
+        if (!m.printers_loading && m.printers.empty() && m.printers_error.empty())
+            text_block(ctx, theme.fonts.body, ctx.tr("setup.printer_no_queues"), theme.muted, w);
+        for (const auto& p : m.printers) {
+            std::string word_key = "setup.word." + p.state;
+            std::string state = ctx.translator_has(word_key) ? std::string(ctx.tr(word_key)) : p.state;
+            if (!p.accepting) state += " · " + std::string(ctx.tr("setup.printer_rejecting"));
+            if (!p.reasons.empty()) state += " · " + p.reasons;
+            std::string id = "use-" + p.name;
+            bool in_use = p.name == m.printer_current;
+            if (secondary(ctx, id.c_str(), p.name, w, idle && !in_use,
+                          in_use ? ctx.tr("setup.printer_in_use") : std::string_view(state)))
+                ctx.send(cmd::UsePrinter{p.name});
+            if (in_use) text_block(ctx, theme.fonts.small, state, theme.muted, w);
+            gap(ctx, 8);
+        }
+        gap(ctx, 12);
+        text_block(ctx, theme.fonts.title, ctx.tr("setup.printer_devices"), theme.text, w);
+        if (!m.printers_loading && m.devices.empty())
+            text_block(ctx, theme.fonts.body, ctx.tr("setup.printer_no_devices"), theme.muted, w);
+        for (const auto& d : m.devices) {
+            std::string id = "add-" + d.uri;
+            if (secondary(ctx, id.c_str(), d.info.empty() ? d.uri : d.info, w, idle,
+                          ctx.tr("setup.printer_add")))
+                ctx.send(cmd::AddPrinterDevice{d.uri});
+            gap(ctx, 8);
+        }
+        gap(ctx, 12);
+        text_block(ctx, theme.fonts.title, ctx.tr("setup.printer_failed_today"), theme.text, w);
+        if (m.failed_tickets.empty())
+            text_block(ctx, theme.fonts.body, ctx.tr("setup.printer_no_failed"), theme.muted, w);
+        for (const auto& t : m.failed_tickets) {
+            std::string id = "reprint-" + std::to_string(t.id);
+            std::string title = ctx.fmt("setup.reprint", {t.display});
+            if (secondary(ctx, id.c_str(), title, w, idle, t.reason)) ctx.send(cmd::ReprintTicket{t.id});
+            gap(ctx, 8);
+        }
+    }
+    end_drag_scroll();
+    end_column();
+}
+
+void draw_setup_scanner(UiContext& ctx, const SetupModel& m) {
+    const Theme& theme = ctx.theme();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float width = begin_column(ctx);
+    message_line(ctx, m, width);
+    bool idle = !m.working;
+    // The camera as health reports it: state and what it read since the kiosk started.
+    std::string state_key =
+        "setup.word." + (m.camera_state.empty() ? std::string("unknown") : m.camera_state);
+    std::string state = ctx.translator_has(state_key) ? std::string(ctx.tr(state_key)) : m.camera_state;
+    text_block(ctx, theme.fonts.body,
+               ctx.fmt("setup.scanner_state", {state, std::to_string(m.scans), std::to_string(m.rejected)}),
+               theme.text, width);
+    gap(ctx, 8);
+    // "Scan now" for the USB scanner.
+    if (big_button(ctx, "scan-now",
+                   {ctx.tr(m.scan_waiting ? "setup.scan_waiting" : "setup.scan_now"),
+                    ctx.tr("setup.scan_now_hint"), ImVec2(width, 0), ButtonStyle::primary,
+                    idle && !m.scan_waiting}))
+        ctx.send(cmd::ScanNow{});
+    if (!m.scan_result.empty())
+        text_block(ctx, theme.fonts.body, ctx.fmt("setup.scan_read", {m.scan_result}), theme.success, width);
+    if (m.scan_timed_out)
+        text_block(ctx, theme.fonts.body, ctx.tr("setup.scan_timeout"), theme.danger, width);
+    gap(ctx, 12);
+    float list_h = origin.y + avail.y - ImGui::GetCursorScreenPos().y - theme.px(30);
+    if (begin_drag_scroll(ctx, "scanner", ImVec2(width, list_h))) {
+        float w = width - theme.px(28);
+        float third = (w - 2 * theme.px(24)) / 3;
+        text_block(ctx, theme.fonts.title, ctx.tr("setup.cameras"), theme.text, w);
+        if (m.cameras.empty()) text_block(ctx, theme.fonts.body, ctx.tr("setup.no_cameras"), theme.muted, w);
+        for (const auto& c : m.cameras) {
+            bool in_use = m.scanner_source == "camera" && c.device == m.camera_device;
+            std::string id = "camera-" + c.device;
+            std::string title = c.name.empty() ? c.device : c.name + " (" + c.device + ")";
+            if (secondary(ctx, id.c_str(), title, w, idle && !in_use,
+                          ctx.tr(in_use ? "setup.camera_in_use" : "setup.camera_use")))
+                ctx.send(cmd::UseCamera{c.device});
+            gap(ctx, 8);
+        }
+        gap(ctx, 12);
+        text_block(ctx, theme.fonts.body,
+                   ctx.fmt("setup.resolution",
+                           {std::to_string(m.camera_width) + " × " + std::to_string(m.camera_height)}),
+                   theme.text, w);
+        const int sizes[3][2] = {{640, 480}, {1280, 720}, {1920, 1080}};
+        for (int i = 0; i < 3; ++i) {
+            if (i) ImGui::SameLine(0, theme.px(24));
+            std::string label = std::to_string(sizes[i][0]) + "×" + std::to_string(sizes[i][1]);
+            bool current = m.camera_width == sizes[i][0] && m.camera_height == sizes[i][1];
+            if (secondary(ctx, ("res-" + label).c_str(), label, third, idle && !current))
+                ctx.send(cmd::SetResolution{sizes[i][0], sizes[i][1]});
+        }
+        gap(ctx, 12);
+        text_block(ctx, theme.fonts.body, ctx.tr(m.mirror ? "setup.mirror_on" : "setup.mirror_off"),
+                   theme.text, w);
+        if (secondary(ctx, "mirror-on", ctx.tr("setup.mirror_yes"), (w - theme.px(24)) / 2,
+                      idle && !m.mirror))
+            ctx.send(cmd::SetMirror{true});
+        ImGui::SameLine(0, theme.px(24));
+        if (secondary(ctx, "mirror-off", ctx.tr("setup.mirror_no"), (w - theme.px(24)) / 2, idle && m.mirror))
+            ctx.send(cmd::SetMirror{false});
+        gap(ctx, 12);
+        text_block(ctx, theme.fonts.small, ctx.tr("setup.preview_where"), theme.muted, w);
+    }
+    end_drag_scroll();
+    end_column();
+}
+
 void draw_setup_health(UiContext& ctx, const SetupModel& m) {
     const Theme& theme = ctx.theme();
     ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -334,22 +485,46 @@ void draw_setup_audit(UiContext& ctx, const SetupModel& m) {
 }
 
 void draw_setup_maintenance(UiContext& ctx, const SetupModel& m) {
+    const Theme& theme = ctx.theme();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
     float width = begin_column(ctx);
     message_line(ctx, m, width);
-    if (secondary(ctx, "change-pin", ctx.tr("setup.change_pin"), width, !m.working))
-        ctx.send(cmd::ChangePin{});
-    gap(ctx, 12);
-    if (secondary(ctx, "export-diagnostics", ctx.tr("setup.export"), width, !m.working,
-                  ctx.tr("setup.export_hint")))
-        ctx.send(cmd::ExportDiagnostics{});
-    gap(ctx, 12);
-    if (secondary(ctx, "maint-undo", ctx.tr("setup.undo"), width, m.can_undo && !m.working))
-        ctx.send(cmd::UndoLastChange{});
-    gap(ctx, 12);
-    if (big_button(ctx, "restart-kiosk",
-                   {ctx.tr("setup.restart"), ctx.tr("setup.restart_hint"), ImVec2(width, 0),
-                    ButtonStyle::danger, !m.working}))
-        ctx.send(cmd::RestartKiosk{});
+    float list_h = origin.y + avail.y - ImGui::GetCursorScreenPos().y - theme.px(30);
+    if (begin_drag_scroll(ctx, "maintenance", ImVec2(width, list_h))) {
+        float w = width - theme.px(28);
+        if (secondary(ctx, "import-config", ctx.tr("setup.import"), w, !m.working,
+                      ctx.tr("setup.import_hint")))
+            ctx.send(cmd::ListImportFiles{});
+        if (m.import_listed && m.import_files.empty())
+            text_block(ctx, theme.fonts.body, ctx.tr("setup.import_none"), theme.muted, w);
+        for (const auto& f : m.import_files) {
+            gap(ctx, 8);
+            std::string id = "import-" + f;
+            std::string name = std::filesystem::path(f).filename().string(); // the drive's own path is noise
+            if (secondary(ctx, id.c_str(), name, w, !m.working, ctx.tr("setup.import_this")))
+                ctx.send(cmd::ImportConfig{f});
+        }
+        gap(ctx, 12);
+        if (secondary(ctx, "change-pin", ctx.tr("setup.change_pin"), w, !m.working))
+            ctx.send(cmd::ChangePin{});
+        gap(ctx, 12);
+        if (secondary(ctx, "sync-catalog", ctx.tr("setup.sync_catalog"), w, !m.working))
+            ctx.send(cmd::SyncCatalog{});
+        gap(ctx, 12);
+        if (secondary(ctx, "export-diagnostics", ctx.tr("setup.export"), w, !m.working,
+                      ctx.tr("setup.export_hint")))
+            ctx.send(cmd::ExportDiagnostics{});
+        gap(ctx, 12);
+        if (secondary(ctx, "maint-undo", ctx.tr("setup.undo"), w, m.can_undo && !m.working))
+            ctx.send(cmd::UndoLastChange{});
+        gap(ctx, 12);
+        if (big_button(ctx, "restart-kiosk",
+                       {ctx.tr("setup.restart"), ctx.tr("setup.restart_hint"), ImVec2(w, 0),
+                        ButtonStyle::danger, !m.working}))
+            ctx.send(cmd::RestartKiosk{});
+    }
+    end_drag_scroll();
     end_column();
 }
 

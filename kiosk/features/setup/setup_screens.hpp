@@ -15,5 +15,7 @@ void draw_setup_audit(UiContext& ctx, const SetupModel& m);
 void draw_setup_maintenance(UiContext& ctx, const SetupModel& m);
 void draw_setup_edit(UiContext& ctx, const SetupModel& m);
 void draw_setup_network(UiContext& ctx, const SetupModel& m);
+void draw_setup_printer(UiContext& ctx, const SetupModel& m);
+void draw_setup_scanner(UiContext& ctx, const SetupModel& m);
 
 } // namespace kiosk::ui
