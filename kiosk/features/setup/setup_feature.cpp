@@ -193,6 +193,7 @@ void SetupFeature::begin_entry(bool from_keyboard) {
     pin_entry_.clear();
     new_pin_.clear();
     model_.clear_pin();
+    model_.pin_changing = false;
     model_.pin_message_key.clear();
     setup::PinLockout lockout(clock_, secrets_->lock);
     model_.locked_seconds = lockout.seconds_left();
@@ -737,6 +738,7 @@ void SetupFeature::handle(const ui::FeatureCommand& command) {
     if (const auto* import = command.as<cmd::ImportConfig>()) return import_config(import->path);
     if (command.as<cmd::ChangePin>()) {
         model_.pin_mode = Mode::create;
+        model_.pin_changing = true;
         model_.clear_pin();
         model_.pin_message_key.clear();
         pin_entry_.clear();

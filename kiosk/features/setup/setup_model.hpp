@@ -15,6 +15,7 @@ struct SetupModel {
     enum class PinMode { enter, create, confirm };
     PinMode pin_mode = PinMode::enter;
     int pin_digits = 0;          // how many digits are typed
+    bool pin_changing = false;   // create/confirm while set-up is open: a change, not a first PIN
     std::string pin_message_key; // "setup.pin_wrong", "setup.pin_error.too_short", ...
     std::string pin_message_arg;
     bool checking = false;        // a PIN is being checked or hashed on the worker

@@ -50,9 +50,10 @@ bool secondary(UiContext& ctx, const char* id, std::string_view title, float wid
 void draw_setup_pin(UiContext& ctx, const SetupModel& m) {
     const Theme& theme = ctx.theme();
     float width = begin_column(ctx);
-    const char* prompt = m.pin_mode == SetupModel::PinMode::enter    ? "setup.pin_prompt"
-                         : m.pin_mode == SetupModel::PinMode::create ? "setup.pin_create_prompt"
-                                                                     : "setup.pin_confirm_prompt";
+    const char* prompt = m.pin_mode == SetupModel::PinMode::enter ? "setup.pin_prompt"
+                         : m.pin_mode == SetupModel::PinMode::create
+                             ? (m.pin_changing ? "setup.pin_change_prompt" : "setup.pin_create_prompt")
+                             : "setup.pin_confirm_prompt";
     text_block(ctx, theme.fonts.body, ctx.tr(prompt), theme.text, width);
     // One dot per typed digit: the digits themselves are never drawn.
     std::string dots;

@@ -249,5 +249,43 @@ TEST_F(SetupFeatureTest, AnInvalidChangeIsNotWritten) {
     EXPECT_FALSE(std::filesystem::exists(k->file));
 }
 
+TEST_F(SetupFeatureTest, ChangePinKeepsOnlyTheNewHash) {
+    set_pin();
+    auto k = start();
+    k->keys({{ui::KeyPress::Kind::setup_shortcut, {}, 0}});
+    k->type_pin(kPin);
+    k->shell->apply({ui::Navigate{cmd::kMaintenanceScreen}});
+    k->send(cmd::ChangePin{});
+    ASSERT_EQ(k->screen(), cmd::kPinScreen);
+    EXPECT_TRUE(k->setup->model().pin_changing);
+    k->type_pin("864209");
+    k->type_pin("864200"); // a typo in the confirmation starts over
+    EXPECT_EQ(k->setup->model().pin_message_key, "setup.pin_mismatch");
+    k->type_pin("864209");
+    k->type_pin("864209");
+    EXPECT_EQ(k->screen(), cmd::kMaintenanceScreen);
+    EXPECT_EQ(k->setup->model().message_key, "setup.pin_changed");
+    auto secrets = setup::load_secrets(k->setup->paths().secrets);
+    ASSERT_TRUE(secrets);
+    EXPECT_TRUE(setup::verify_pin(secrets->pin_hash, "864209"));
+    EXPECT_FALSE(setup::verify_pin(secrets->pin_hash, kPin));
+    auto text = read(k->setup->paths().secrets) + read(k->setup->paths().audit_log);
+    EXPECT_EQ(text.find("864209"), std::string::npos);
+}
+
+TEST_F(SetupFeatureTest, AnInterruptedSaveIsReportedOnStatus) {
+    set_pin();
+    ASSERT_TRUE(setup::save_config(dir / "kiosk.toml", config::Config{}, config::Config{}));
+    std::ofstream(setup::temp_path(dir / "kiosk.toml"))
+        << "[ui]\nlang"; // what a kill before the rename leaves
+    auto k = start();
+    EXPECT_EQ(k->store->resolved().source, config::ConfigSource::file);
+    health::HealthSnapshot s;
+    k->setup->report(s);
+    ASSERT_EQ(s.problems.size(), 1u);
+    EXPECT_EQ(s.problems[0].code, "config.unfinished_save");
+    EXPECT_NE(health::render_status_json(s).find("config.unfinished_save"), std::string::npos);
+}
+
 } // namespace
 } // namespace kiosk::features
