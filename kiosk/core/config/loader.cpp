@@ -5,6 +5,7 @@
 
 #include <toml++/toml.h>
 
+#include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -307,11 +308,26 @@ LoadResult load_config_file(const std::filesystem::path& path, const std::vector
 
 namespace {
 
+// A TOML basic string. Control characters (which TOML does not allow raw) are escaped, so a value read from
+// an escaped string ("a\nb") renders back to text that reads again (set-up writes files with this).
 std::string quote(const std::string& s) {
     std::string out = "\"";
     for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        out += c;
+        auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (u < 0x20 || u == 0x7f) {
+            char esc[8];
+            std::snprintf(esc, sizeof esc, "\\u%04X", u);
+            out += esc;
+        } else {
+            out += c;
+        }
     }
     return out + "\"";
 }

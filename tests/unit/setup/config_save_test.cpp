@@ -71,6 +71,19 @@ TEST(ConfigSave, ValidatesBeforeWritingAndKeepsABackup) {
     std::filesystem::remove_all(dir);
 }
 
+TEST(ConfigSave, ControlCharactersInTextSurviveASave) {
+    auto dir = fresh_dir("control");
+    auto file = dir / "kiosk.toml";
+    config::Config next;
+    next.office.name_vi = "UBND\nphường\t\x01\x7f \"A\" \\ B";
+    auto saved = save_config(file, config::Config{}, next);
+    ASSERT_TRUE(saved) << saved.error().message;
+    auto loaded = config::load_config_file(file);
+    ASSERT_TRUE(loaded.ok());
+    EXPECT_EQ(loaded.config.office.name_vi, next.office.name_vi);
+    std::filesystem::remove_all(dir);
+}
+
 TEST(ConfigSave, PlaintextPinIsRefusedWithHowToSetOne) {
     auto r = config::load_config_text("[ui]\nsetup_pin = \"1234\"\n", "kiosk.toml");
     ASSERT_FALSE(r.ok());
