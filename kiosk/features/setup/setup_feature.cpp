@@ -181,8 +181,31 @@ std::vector<ui::KeyPress> SetupFeature::filter_keys(std::vector<ui::KeyPress> ke
     return rest;
 }
 
+// The secrets file is read again first: `kioskctl setup set-pin` or `enable-first-run` may have changed it
+// while the kiosk runs.
 void SetupFeature::begin_entry(bool from_keyboard) {
-    if (!secrets_) return; // not loaded, or unreadable: set-up stays closed
+    if (entry_pending_) return;
+    entry_pending_ = true;
+    auto path = paths_.secrets;
+    worker_.submit([this, path, from_keyboard]() -> tasks::CompletionQueue::Completion {
+        auto loaded = setup::load_secrets(path);
+        return [this, loaded, from_keyboard] {
+            entry_pending_ = false;
+            if (!loaded) {
+                secrets_error_ = loaded.error().message;
+                secrets_.reset(); // unreadable: set-up stays closed
+                std::fprintf(stderr, "setup: %s (set-up stays closed)\n", secrets_error_.c_str());
+                return;
+            }
+            secrets_error_.clear();
+            secrets_ = loaded.value();
+            open_pin_pad(from_keyboard);
+        };
+    });
+}
+
+void SetupFeature::open_pin_pad(bool from_keyboard) {
+    if (on_setup_screen()) return;
     if (secrets_->has_pin()) {
         model_.pin_mode = Mode::enter;
     } else if (secrets_->first_run || from_keyboard) {

@@ -51,6 +51,7 @@ class SetupFeature final : public Feature {
 
   private:
     void begin_entry(bool from_keyboard);
+    void open_pin_pad(bool from_keyboard);
     void pin_key(char key);
     void submit_pin();
     void open_session(const std::string& how);
@@ -98,6 +99,7 @@ class SetupFeature final : public Feature {
     std::optional<setup::Secrets> secrets_; // loaded on the worker at start; empty until then
     std::string secrets_error_;             // the file exists but cannot be read: set-up stays closed
     bool session_open_ = false;
+    bool entry_pending_ = false;   // the secrets file is being read for an entry
     bool unfinished_save_ = false; // a save was interrupted before the kiosk started
     std::string pin_entry_;        // digits typed so far (never drawn, cleared after each check)
     std::string new_pin_;          // create mode: the first entry, waiting for the confirmation

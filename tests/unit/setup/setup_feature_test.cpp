@@ -73,7 +73,10 @@ struct Kiosk {
         }
         ADD_FAILURE() << "set-up work did not settle";
     }
-    void keys(std::vector<ui::KeyPress> k) { shell->on_keys(setup->filter_keys(std::move(k))); }
+    void keys(std::vector<ui::KeyPress> k) {
+        shell->on_keys(setup->filter_keys(std::move(k)));
+        settle(); // an entry reads the secrets file on the worker first
+    }
     void corner_taps(int n) {
         for (int i = 0; i < n; ++i)
             keys({{ui::KeyPress::Kind::pointer_down,
@@ -141,6 +144,18 @@ TEST_F(SetupFeatureTest, CornerTapsOpenThePadAndTheRightPinOpensSetup) {
     k->type_pin(kPin);
     EXPECT_EQ(k->screen(), cmd::kHomeScreen);
     EXPECT_TRUE(k->setup->session_open());
+}
+
+TEST_F(SetupFeatureTest, FirstRunSetWhileRunningLetsTheCornerAskForANewPin) {
+    auto k = start();
+    k->corner_taps(5);
+    EXPECT_EQ(k->screen(), ui::kHomeScreen);
+    setup::Secrets s; // what `kioskctl setup enable-first-run` writes while the kiosk runs
+    s.first_run = true;
+    ASSERT_TRUE(setup::save_secrets(k->setup->paths().secrets, s));
+    k->corner_taps(5);
+    ASSERT_EQ(k->screen(), cmd::kPinScreen);
+    EXPECT_EQ(k->setup->model().pin_mode, ui::SetupModel::PinMode::create);
 }
 
 TEST_F(SetupFeatureTest, CitizenScreensNeverOpenSetupWithoutThePin) {
