@@ -607,6 +607,8 @@ void SetupFeature::after_config_written(const std::string& event, const std::vec
                                         bool restart) {
     model_.working = false;
     model_.offer_undo = false; // a failing test of this change offers it again
+    model_.probe.clear();      // a connection test of the previous settings no longer applies
+    model_.probe_total_ms = -1;
     std::string list;
     for (const auto& k : keys)
         list += (list.empty() ? "" : ", ") + k;
