@@ -4,12 +4,15 @@
 #include "kiosk/features/dossier/dossier_feature.hpp"
 #include "kiosk/features/queue/queue_feature.hpp"
 #include "kiosk/features/rating/rating_feature.hpp"
+#include "kiosk/features/setup/setup_feature.hpp"
 
 namespace kiosk::app {
 
 std::vector<std::unique_ptr<features::Feature>> make_features(const features::FeatureContext& context) {
     std::vector<std::unique_ptr<features::Feature>> list;
     // One line per feature. The order is registration order; home buttons sort by their own `order`.
+    // Set-up first: its filter_keys takes the PIN pad's typed digits before the barcode-scanner detector.
+    list.push_back(std::make_unique<features::SetupFeature>(context));
     list.push_back(std::make_unique<features::CatalogFeature>(context));
     list.push_back(std::make_unique<features::DossierFeature>(context));
     list.push_back(std::make_unique<features::QueueFeature>(context));

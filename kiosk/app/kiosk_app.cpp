@@ -84,9 +84,14 @@ class KioskApp {
     bool apply_access_modes();
     void render_frame();
     std::string apply_runtime_override(const std::string& key_value);
+<<<<<<< HEAD
     std::string publish_config(const runtime::ConfigPtr& next); // error text, empty when applied
     void apply_central_layer(runtime::CentralFetch fetch);
     void start_central_poller();
+=======
+    std::string reload_configuration();
+    std::string publish_snapshot(const runtime::ConfigPtr& next, const WindowSpec& before_window);
+>>>>>>> issue9
     int finish_script();
     void start_features();
     void publish_health();
@@ -132,6 +137,7 @@ class KioskApp {
     std::string pending_screenshot_;
     int frames_needed_ = 2;
     bool quit_ = false;
+    bool restart_requested_ = false;
     bool presented_first_frame_ = false;
 };
 
@@ -300,11 +306,27 @@ void KioskApp::render_frame() {
 std::string KioskApp::apply_runtime_override(const std::string& key_value) {
     auto next = config_store_->apply_override(key_value);
     if (!next) return next.error().message;
+<<<<<<< HEAD
     return publish_config(next.value());
 }
 
 std::string KioskApp::publish_config(const runtime::ConfigPtr& next) {
     auto before_window = window_spec(*root_->config(), true);
+=======
+    return publish_snapshot(next.value(), before_window);
+}
+
+// Set-up mode saved the file: the same path as a live `set`, with the file read again.
+std::string KioskApp::reload_configuration() {
+    auto before_window = window_spec(config(), true);
+    auto next = config_store_->reload_file();
+    if (!next) return next.error().message;
+    controller_->set_notice({}, {}); // a fallback notice no longer applies: the file validates now
+    return publish_snapshot(next.value(), before_window);
+}
+
+std::string KioskApp::publish_snapshot(const runtime::ConfigPtr& next, const WindowSpec& before_window) {
+>>>>>>> issue9
     auto root = std::make_shared<runtime::CompositionRoot>(next, config_store_->resolved().state_dir);
     root->adopt_unchanged(*root_);
     auto changed = runtime::compare_plans(root_->plan(), root->plan());
@@ -456,6 +478,13 @@ int KioskApp::run() {
     controller_->set_read_aloud_available(read_aloud_->available());
     if (auto notice = config_store_->resolved().notice_key(); !notice.empty())
         controller_->set_notice(notice, "");
+    controller_->set_staff_hooks({[this] { return &config_store_->resolved(); },
+                                  [this] { return reload_configuration(); },
+                                  [this] { return health_.current(); },
+                                  [this] {
+                                      restart_requested_ = true;
+                                      quit_ = true;
+                                  }});
     start_features();
     start_central_poller();
 
@@ -577,6 +606,10 @@ int KioskApp::run() {
     central_.reset();
     logger_.flush();
     features_.clear();
+    if (restart_requested_) {
+        std::fprintf(stderr, "kiosk: restart asked for in set-up mode; exiting for the service manager\n");
+        return 3; // deploy/systemd/motcua-kiosk.service: Restart=always
+    }
     return finish_script();
 }
 

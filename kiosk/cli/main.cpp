@@ -11,6 +11,7 @@
 #include "kiosk/cli/cmd_queue.hpp"
 #include "kiosk/cli/cmd_report.hpp"
 #include "kiosk/cli/cmd_search.hpp"
+#include "kiosk/cli/cmd_setup.hpp"
 #include "kiosk/runtime/composition_root.hpp"
 
 #include <cstdio>
@@ -46,6 +47,7 @@ const char* const usage =
     "and charts\n"
     "  rating demo-ticket SERVICE --at \"DAY HH:MM\" [--counter N] [--state issued|served]   a served ticket "
     "for tests/demos; prints its QR payload\n"
+    "  setup set-pin | setup enable-first-run | setup status   staff set-up PIN (read from standard input)\n"
     "  --version                      print the version\n";
 
 } // namespace
@@ -112,6 +114,7 @@ int main(int argc, char** argv) {
     if (command == "ticket") return ctx.args = rest(0), kiosk::cli::run_ticket(ctx);
     if (command == "report") return ctx.args = rest(0), kiosk::cli::run_report(ctx);
     if (command == "rating") return ctx.args = rest(0), kiosk::cli::run_rating(ctx);
+    if (command == "setup") return ctx.args = rest(0), kiosk::cli::run_setup(ctx);
     std::fprintf(stderr, "kioskctl: unknown command '%s'\n%s", command.c_str(), usage);
     return 2;
 }

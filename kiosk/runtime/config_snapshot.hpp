@@ -54,6 +54,9 @@ class ConfigStore {
     // problems) and nothing changes. An empty text removes the layer.
     [[nodiscard]] Result<ConfigPtr> apply_central(const std::string& central_toml);
     [[nodiscard]] bool has_central() const { return !central_.empty(); }
+    // Re-reads the file (after set-up saved it) with the same overrides and publishes the result. Refused
+    // when the file no longer validates (the running snapshot stays).
+    [[nodiscard]] Result<ConfigPtr> reload_file();
 
   private:
     // The file resolve() reads: the on-site file, or the merged layers when a central layer is in use.

@@ -51,6 +51,8 @@ struct ScreenSpec {
     std::string id;
     std::string title_key;
     std::function<void(UiContext&)> draw;
+    bool staff =
+        false; // a staff screen (set-up): closes after setup.idle_close_s instead of ui.idle_timeout_s
 };
 
 // A big button on the home screen that opens a feature's first screen.

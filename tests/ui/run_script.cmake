@@ -35,6 +35,28 @@ endif()
 if(DEFINED ENV{ASAN_OPTIONS})
   set(ENV{ASAN_OPTIONS} "$ENV{ASAN_OPTIONS}:detect_leaks=0")
 endif()
+# "#setup_pin PIN": the staff set-up PIN is set with kioskctl before the run (standard input, as on a kiosk).
+file(STRINGS ${SCRIPT} pin_lines REGEX "^#setup_pin ")
+foreach(line ${pin_lines})
+  string(REGEX REPLACE "^#setup_pin +([0-9]+).*" "\\1" pin "${line}")
+  file(WRITE ${STATE}/pin.txt "${pin}\n")
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env XDG_STATE_HOME=${STATE} KIOSK_CONFIG=${STATE}/none.toml
+                          ${KIOSKCTL} setup set-pin
+                  INPUT_FILE ${STATE}/pin.txt RESULT_VARIABLE rc)
+  file(REMOVE ${STATE}/pin.txt)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "kioskctl setup set-pin exited with ${rc}")
+  endif()
+endforeach()
+# "#usb FOLDER": tests/ui/data/FOLDER is the content of a mounted USB drive (KIOSK_MEDIA_DIR); without it no
+# drive is mounted, so exports go to the state folder.
+file(MAKE_DIRECTORY ${STATE}/media)
+file(STRINGS ${SCRIPT} usb_lines REGEX "^#usb ")
+foreach(line ${usb_lines})
+  string(REGEX REPLACE "^#usb +([^ ]+).*" "\\1" usb "${line}")
+  file(MAKE_DIRECTORY ${STATE}/media/kiosk)
+  file(COPY ${CMAKE_CURRENT_LIST_DIR}/data/${usb}/ DESTINATION ${STATE}/media/kiosk/USB)
+endforeach()
 if(GATEWAY_MODE)
   # The kiosk looks dossiers up on a loopback test gateway that misbehaves as GATEWAY_MODE says; the gateway
   # lives at most 60 s and is stopped when the kiosk exits. The wait for its port is bounded (5 s).
@@ -54,6 +76,7 @@ if(GATEWAY_MODE)
 else()
   execute_process(
     COMMAND ${CMAKE_COMMAND} -E env SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy XDG_STATE_HOME=${STATE} KIOSK_CONFIG=${STATE}/none.toml
+            KIOSK_DEV_DIR=${STATE}/no-devices KIOSK_MEDIA_DIR=${STATE}/media
             ${KIOSK} --clock "2026-11-27 09:30" --set status.port=0 ${extra} --script ${SCRIPT} --screenshot ${OUT}
     WORKING_DIRECTORY ${OUT_DIR}
     RESULT_VARIABLE rc)
@@ -78,21 +101,36 @@ foreach(check ${width_checks})
     message(FATAL_ERROR "${SCRIPT}: ${png} is ${width} px wide, expected ${expected}")
   endif()
 endforeach()
-# "#reference FILE" lines: a screenshot the script took (FILE, in OUT_DIR) matches tests/ui/reference/FILE; with
-# KIOSK_UPDATE_REFERENCE=1 in the environment the reference is rewritten instead.
+# "#restart_script FILE": the kiosk is started again on the same state folder and configuration file (what
+# set-up saved) and runs FILE (in the same folder), e.g. to find a saved setting applied after a restart.
+file(STRINGS ${SCRIPT} restart_lines REGEX "^#restart_script ")
+foreach(line ${restart_lines})
+  string(REGEX REPLACE "^#restart_script +([^ ]+).*" "\\1" second "${line}")
+  get_filename_component(script_dir ${SCRIPT} DIRECTORY)
+  get_filename_component(second_name ${second} NAME)
+  execute_process(
+    COMMAND ${CMAKE_COMMAND} -E env SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy XDG_STATE_HOME=${STATE} KIOSK_CONFIG=${STATE}/none.toml
+            ${KIOSK} --clock "2026-11-27 09:30" --set status.port=0 --script ${script_dir}/${second}
+            --screenshot ${OUT_DIR}/${second_name}.png
+    WORKING_DIRECTORY ${OUT_DIR}
+    RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "kiosk --script ${second} (after a restart) exited with ${rc}")
+  endif()
+endforeach()
+# "#reference NAME.png": a screenshot the script took (in the output folder) must match
+# tests/ui/reference/NAME.png; KIOSK_UPDATE_REFERENCE=1 rewrites the reference instead.
 file(STRINGS ${SCRIPT} reference_lines REGEX "^#reference ")
 foreach(line ${reference_lines})
   string(REGEX REPLACE "^#reference +([^ ]+).*" "\\1" shot "${line}")
-  if(NOT EXISTS ${OUT_DIR}/${shot})
-    message(FATAL_ERROR "${SCRIPT}: screenshot ${shot} was not taken")
-  endif()
+  set(reference ${REFERENCE_DIR}/${shot})
   if(DEFINED ENV{KIOSK_UPDATE_REFERENCE})
-    file(COPY_FILE ${OUT_DIR}/${shot} ${REFERENCE_DIR}/${shot})
-    message(STATUS "updated ${REFERENCE_DIR}/${shot}")
-  else()
-    execute_process(COMMAND ${COMPARE} ${OUT_DIR}/${shot} ${REFERENCE_DIR}/${shot} 0.01 RESULT_VARIABLE rc)
-    if(NOT rc EQUAL 0)
-      message(FATAL_ERROR "${OUT_DIR}/${shot} differs from ${REFERENCE_DIR}/${shot}")
-    endif()
+    file(COPY_FILE ${OUT_DIR}/${shot} ${reference})
+    message(STATUS "updated ${reference}")
+    continue()
+  endif()
+  execute_process(COMMAND ${COMPARE} ${OUT_DIR}/${shot} ${reference} 0.01 RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${OUT_DIR}/${shot} differs from ${reference}")
   endif()
 endforeach()
