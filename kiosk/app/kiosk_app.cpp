@@ -84,14 +84,10 @@ class KioskApp {
     bool apply_access_modes();
     void render_frame();
     std::string apply_runtime_override(const std::string& key_value);
-<<<<<<< HEAD
     std::string publish_config(const runtime::ConfigPtr& next); // error text, empty when applied
     void apply_central_layer(runtime::CentralFetch fetch);
     void start_central_poller();
-=======
-    std::string reload_configuration();
-    std::string publish_snapshot(const runtime::ConfigPtr& next, const WindowSpec& before_window);
->>>>>>> issue9
+    std::string reload_configuration(); // set-up saved the file
     int finish_script();
     void start_features();
     void publish_health();
@@ -306,27 +302,19 @@ void KioskApp::render_frame() {
 std::string KioskApp::apply_runtime_override(const std::string& key_value) {
     auto next = config_store_->apply_override(key_value);
     if (!next) return next.error().message;
-<<<<<<< HEAD
+    return publish_config(next.value());
+}
+
+// Set-up mode saved the file: the same path as a live `set`, with the file read again.
+std::string KioskApp::reload_configuration() {
+    auto next = config_store_->reload_file();
+    if (!next) return next.error().message;
+    controller_->set_notice({}, {}); // a fallback notice no longer applies: the file validates now
     return publish_config(next.value());
 }
 
 std::string KioskApp::publish_config(const runtime::ConfigPtr& next) {
     auto before_window = window_spec(*root_->config(), true);
-=======
-    return publish_snapshot(next.value(), before_window);
-}
-
-// Set-up mode saved the file: the same path as a live `set`, with the file read again.
-std::string KioskApp::reload_configuration() {
-    auto before_window = window_spec(config(), true);
-    auto next = config_store_->reload_file();
-    if (!next) return next.error().message;
-    controller_->set_notice({}, {}); // a fallback notice no longer applies: the file validates now
-    return publish_snapshot(next.value(), before_window);
-}
-
-std::string KioskApp::publish_snapshot(const runtime::ConfigPtr& next, const WindowSpec& before_window) {
->>>>>>> issue9
     auto root = std::make_shared<runtime::CompositionRoot>(next, config_store_->resolved().state_dir);
     root->adopt_unchanged(*root_);
     auto changed = runtime::compare_plans(root_->plan(), root->plan());
