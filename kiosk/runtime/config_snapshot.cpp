@@ -118,6 +118,8 @@ Result<ConfigPtr> ConfigStore::apply_override(const std::string& key_value) {
 }
 
 Result<ConfigPtr> ConfigStore::reload_file() {
+    // With a central layer in use, the saved file is merged over it again (defaults < central < file).
+    if (!central_.empty()) return apply_central(central_);
     auto next = resolve(resolved_.path, request_.overrides, resolved_.state_dir);
     if (!next.problems.empty()) {
         std::string message;
