@@ -16,8 +16,8 @@ void draw_root(UiContext& ctx, const ShellModel& model, const ScreenSpec* curren
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
     draw_header(ctx, model);
-    // The accessibility switches: a row under the header on every screen.
-    draw_access_bar(ctx, model);
+    // The accessibility switches: a row under the header on every citizen screen (staff screens have none).
+    if (!current || !current->staff) draw_access_bar(ctx, model);
     if (model.screen() == kHomeScreen || !current) {
         ctx.mark_content_start();
         draw_home(ctx, home_entries);
