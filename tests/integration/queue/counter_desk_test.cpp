@@ -1,6 +1,7 @@
 // Counter operations on both real stores: priority policies, skip and return within the window, transfer
 // front/back keeping the number, serve, pause, and exactly one event per state change.
 #include "desk_fixture.hpp"
+#include "kiosk/store/queue_watcher_open.hpp"
 
 using namespace kiosk;
 using namespace kiosk::queue;
@@ -189,3 +190,20 @@ TEST_P(DeskTest, RecallServePauseAndTheBoard) {
 
 INSTANTIATE_TEST_SUITE_P(Stores, DeskTest, ::testing::Values(StoreKind::sqlite, StoreKind::postgres),
                          [](const auto& info) { return kind_name(info.param); });
+
+// A watcher on its own connection wakes on a counter's change and otherwise times out (no busy loop).
+TEST_P(DeskTest, WatcherWakesOnAChangeFromAnotherConnection) {
+    auto d = desk();
+    ASSERT_TRUE(d);
+    auto w = GetParam() == StoreKind::sqlite ? store::open_sqlite_queue_watcher(target.sqlite_path)
+                                             : store::open_pg_queue_watcher(target.dsn, target.office);
+    ASSERT_TRUE(w.ok()) << w.error().message;
+    auto quiet = (*w)->wait(milliseconds{150});
+    ASSERT_TRUE(quiet.ok());
+    EXPECT_FALSE(*quiet);
+    issue(a);
+    ASSERT_EQ(next(*d, 1, {"civil"}), "A001");
+    auto woke = (*w)->wait(seconds{5});
+    ASSERT_TRUE(woke.ok()) << woke.error().message;
+    EXPECT_TRUE(*woke);
+}
