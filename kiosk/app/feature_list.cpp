@@ -1,6 +1,7 @@
 #include "kiosk/app/feature_list.hpp"
 
 #include "kiosk/features/catalog/catalog_feature.hpp"
+#include "kiosk/features/display/display_feature.hpp"
 #include "kiosk/features/dossier/dossier_feature.hpp"
 #include "kiosk/features/queue/queue_feature.hpp"
 
@@ -8,11 +9,20 @@ namespace kiosk::app {
 
 std::vector<std::unique_ptr<features::Feature>> make_features(const features::FeatureContext& context) {
     std::vector<std::unique_ptr<features::Feature>> list;
+    // ui.mode picks what this screen is; the citizen kiosk is the default.
+    if (context.config->ui.mode == "display") {
+        list.push_back(std::make_unique<features::DisplayFeature>(context));
+        return list;
+    }
     // One line per feature. The order is registration order; home buttons sort by their own `order`.
     list.push_back(std::make_unique<features::CatalogFeature>(context));
     list.push_back(std::make_unique<features::DossierFeature>(context));
     list.push_back(std::make_unique<features::QueueFeature>(context));
     return list;
+}
+
+std::string mode_start_screen(const config::Config& config) {
+    return config.ui.mode == "display" ? features::kDisplayScreen : "";
 }
 
 } // namespace kiosk::app

@@ -158,7 +158,11 @@ void KioskApp::render_frame() {
     ImGui::NewFrame();
     const auto& shell = controller_->model();
     ui::UiContext ctx(theme_, translator_, shell.lang, gesture);
-    ui::draw_root(ctx, shell, registry_.screen(shell.screen()), registry_.home_entries());
+    // A mode with its own start screen (the lobby display) shows it in place of home.
+    const std::string start = mode_start_screen(*shell.config);
+    const bool at_home = shell.screen() == ui::kHomeScreen;
+    ui::draw_root(ctx, shell, registry_.screen(at_home && !start.empty() ? start : shell.screen()),
+                  registry_.home_entries());
     ImGui::Render();
     glViewport(0, 0, window_.width(), window_.height());
     ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme_.background);

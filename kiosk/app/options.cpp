@@ -29,6 +29,10 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
             if (!value(options.screenshot_path)) return std::nullopt;
         } else if (arg == "--clock") {
             if (!value(options.frozen_clock)) return std::nullopt;
+        } else if (arg == "--mode") { // kiosk | counter | display: the same as --set ui.mode=…
+            std::string mode;
+            if (!value(mode)) return std::nullopt;
+            options.overrides.push_back("ui.mode=" + mode);
         } else if (arg == "--set") {
             std::string kv;
             if (!value(kv)) return std::nullopt;
@@ -44,9 +48,13 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
 }
 
 std::string usage_text() {
-    return "usage: kiosk [--config FILE] [--set key=value]... [--script FILE] [--screenshot OUT.png]\n"
+    return "usage: kiosk [--config FILE] [--mode kiosk|counter|display] [--set key=value]... [--script "
+           "FILE]\n"
+           "             [--screenshot OUT.png]\n"
            "             [--clock \"YYYY-MM-DD HH:MM\"] [--startup-probe] [--print-parts] [--version]\n"
            "  --config FILE      configuration (TOML); missing file = embedded defaults\n"
+           "  --mode MODE        kiosk (citizens, default), counter (staff console) or display (lobby "
+           "board)\n"
            "  --set key=value    override any configuration key (repeatable), e.g. --set ui.language=en\n"
            "  --script FILE      replay a UI script (tap/drag/type/key/wait/expect/screenshot/set), exit 1 "
            "if an\n"

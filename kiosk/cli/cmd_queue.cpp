@@ -3,6 +3,7 @@
 #include "kiosk/core/queue/from_config.hpp"
 #include "kiosk/core/queue/ticket_print_layout.hpp"
 #include "kiosk/core/queue/wait_estimate.hpp"
+#include "kiosk/runtime/counter_parts.hpp"
 #include "kiosk/runtime/queue_print.hpp"
 
 #include <nlohmann/json.hpp>
@@ -20,7 +21,7 @@ using namespace kiosk::queue;
 struct Args {
     std::vector<std::string> positional;
     bool json = false, print = false;
-    std::optional<std::string> db, counter, reason, priority, day;
+    std::optional<std::string> db, counter, reason, priority, day, to;
 };
 
 std::optional<Args> parse_args(const std::vector<std::string>& words, std::ostream& err) {
@@ -32,6 +33,7 @@ std::optional<Args> parse_args(const std::vector<std::string>& words, std::ostre
                                            : w == "--reason"   ? &a.reason
                                            : w == "--priority" ? &a.priority
                                            : w == "--day"      ? &a.day
+                                           : w == "--to"       ? &a.to
                                                                : nullptr;
         if (w == "--json")
             a.json = true;
@@ -106,6 +108,31 @@ Result<std::shared_ptr<TicketStore>> open_store(const CliContext& ctx, const Arg
     return runtime::CompositionRoot(adjusted, ctx.root.plan().paths.state).open_ticket_store();
 }
 
+// The counter desk on the same database (the console's operations), honouring --db like open_store.
+Result<std::unique_ptr<CounterDesk>> open_desk(const CliContext& ctx, const Args& a) {
+    if (!a.db) return runtime::open_counter_desk(ctx.root.plan(), ctx.config);
+    auto adjusted = std::make_shared<config::Config>(ctx.config);
+    adjusted->queue.store = "sqlite";
+    adjusted->queue.sqlite_path = *a.db;
+    return runtime::open_counter_desk(runtime::CompositionRoot(adjusted, ctx.root.plan().paths.state).plan(),
+                                      *adjusted);
+}
+
+// "HT,CT" → {"HT", "CT"}.
+std::vector<std::string> split_services(const std::string& list) {
+    std::vector<std::string> out;
+    std::string item;
+    for (char c : list + ",") {
+        if (c != ',') {
+            item += c;
+        } else if (!item.empty()) {
+            out.push_back(item);
+            item.clear();
+        }
+    }
+    return out;
+}
+
 // TICKET as a store id or as today's display text ("A015").
 Result<Ticket> resolve(TicketStore& store, const std::string& word) {
     if (auto id = to_int(word)) return store.get(*id);
@@ -113,8 +140,11 @@ Result<Ticket> resolve(TicketStore& store, const std::string& word) {
 }
 
 int usage(CliContext& ctx) {
-    ctx.err << "usage: kioskctl queue call-next SERVICE --counter N [--json]\n"
-               "       kioskctl queue done TICKET\n"
+    ctx.err << "usage: kioskctl queue call-next SERVICE[,SERVICE…] --counter N [--json]\n"
+               "       kioskctl queue done|recall|skip TICKET\n"
+               "       kioskctl queue return TICKET            (a skipped ticket, within the return window)\n"
+               "       kioskctl queue transfer TICKET --to SERVICE\n"
+               "       kioskctl queue pause|resume --counter N\n"
                "       kioskctl queue list [--day YYYY-MM-DD] [--json]\n"
                "       kioskctl queue void TICKET --reason R\n"
                "       (all: [--db PATH] to use that SQLite file)\n";
@@ -132,29 +162,50 @@ int run_queue(CliContext& ctx) {
     if (!opened) return fail(ctx, opened.error());
     auto& store = **opened;
 
-    if (sub == "call-next") {
+    // The counter operations: the same CounterDesk code as the counter console.
+    if (sub == "call-next" || sub == "done" || sub == "recall" || sub == "skip" || sub == "return" ||
+        sub == "transfer" || sub == "pause" || sub == "resume") {
+        auto desk = open_desk(ctx, *a);
+        if (!desk) return fail(ctx, desk.error());
         const auto counter = a->counter ? to_int(*a->counter) : std::nullopt;
-        if (a->positional.size() != 2 || !counter) return usage(ctx);
-        auto r = store.call_next(a->positional[1], int(*counter), now);
-        if (!r) return fail(ctx, r.error());
-        if (a->json)
-            ctx.out << (r->has_value() ? to_json(**r) : json(nullptr)).dump(2) << "\n";
-        else if (r->has_value())
-            print_line(ctx.out, **r);
-        else
-            ctx.out << ctx.translator.tr("queue.none_waiting", lang_of(ctx)) << "\n";
-        return 0;
-    }
-    if (sub == "done" || sub == "void") {
-        if (a->positional.size() != 2 || (sub == "void" && !a->reason)) return usage(ctx);
-        auto t = resolve(store, a->positional[1]);
-        if (!t) return fail(ctx, t.error());
-        if (sub == "done") {
-            auto r = store.done(t->id, now);
+        auto show = [&](const Ticket& t) {
+            a->json ? void(ctx.out << to_json(t).dump(2) << "\n") : print_line(ctx.out, t);
+            return 0;
+        };
+        if (sub == "call-next") {
+            if (a->positional.size() != 2 || !counter) return usage(ctx);
+            auto r = (*desk)->call_next(int(*counter), split_services(a->positional[1]), now);
             if (!r) return fail(ctx, r.error());
-            a->json ? void(ctx.out << to_json(*r).dump(2) << "\n") : print_line(ctx.out, *r);
+            if (a->json)
+                ctx.out << (r->has_value() ? to_json(**r) : json(nullptr)).dump(2) << "\n";
+            else if (r->has_value())
+                print_line(ctx.out, **r);
+            else
+                ctx.out << ctx.translator.tr("queue.none_waiting", lang_of(ctx)) << "\n";
             return 0;
         }
+        if (sub == "pause" || sub == "resume") {
+            if (a->positional.size() != 1 || !counter) return usage(ctx);
+            if (auto st = (*desk)->set_paused(int(*counter), sub == "pause", now); !st)
+                return fail(ctx, st.error());
+            return 0;
+        }
+        if (a->positional.size() != 2 || (sub == "transfer" && !a->to)) return usage(ctx);
+        auto t = resolve(store, a->positional[1]);
+        if (!t) return fail(ctx, t.error());
+        const int at = t->counter.value_or(0); // acts as the counter that called it
+        auto r = sub == "done"     ? (*desk)->serve(at, t->id, now)
+                 : sub == "recall" ? (*desk)->recall(at, t->id, now)
+                 : sub == "skip"   ? (*desk)->skip(at, t->id, now)
+                 : sub == "return" ? (*desk)->return_skipped(t->id, now)
+                                   : (*desk)->transfer(at, t->id, *a->to, now);
+        if (!r) return fail(ctx, r.error());
+        return show(*r);
+    }
+    if (sub == "void") {
+        if (a->positional.size() != 2 || !a->reason) return usage(ctx);
+        auto t = resolve(store, a->positional[1]);
+        if (!t) return fail(ctx, t.error());
         if (auto st = store.void_ticket(t->id, *a->reason, now); !st) return fail(ctx, st.error());
         auto r = store.get(t->id);
         if (!r) return fail(ctx, r.error());

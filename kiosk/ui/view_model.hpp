@@ -35,11 +35,13 @@ struct ShellModel {
 };
 
 // A screen a feature registered: its title (translation key) and how to draw its content. `draw` reads the
-// feature's model and emits commands; it never blocks.
+// feature's model and emits commands; it never blocks. A chromeless screen draws the whole window itself
+// (the lobby display: no header, navigation row or notice).
 struct ScreenSpec {
     std::string id;
     std::string title_key;
     std::function<void(UiContext&)> draw;
+    bool chromeless = false;
 };
 
 // A big button on the home screen that opens a feature's first screen.

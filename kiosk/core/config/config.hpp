@@ -45,6 +45,7 @@ struct Config {
         std::string language = "vi";
         int idle_timeout_s = 60;
         std::string setup_pin = ""; // empty: setup mode is reachable only through kioskctl
+        std::string mode = "kiosk"; // kiosk (citizens) | counter (staff console) | display (lobby board)
     } ui;
     struct Paths {
         std::string assets_dir = ""; // empty: the assets folder the program was built with
@@ -98,7 +99,21 @@ struct Config {
         std::string postgres_dsn = "";
         std::string day_reset = "00:00"; // local time (Asia/Ho_Chi_Minh) at which numbering restarts
         int min_served_for_estimate = 5;
+        std::string priority_policy = "strict"; // strict | interleave (one priority after N regular)
+        int regular_per_priority = 3;
+        int skip_return_minutes = 15;           // a no-show may come back within this time
+        std::string transfer_position = "back"; // front | back of the other service's line
     } queue;
+    struct Counter {
+        int number = 0; // this console's counter (kiosk --mode counter); 0 = not set
+    } counter;
+    struct Speech {
+        std::string output = "sdl"; // sdl (sound card) | wav (files in wav_dir) | off
+        std::string wav_dir = "";   // output=wav: folder; empty = <state>/speech
+        std::string clips_dir = ""; // recorded clips (see kiosk/core/speech/spoken_words.hpp); empty = none
+        bool english = true;        // the call in English after Vietnamese
+        int rate_wpm = 150;
+    } speech;
     std::vector<ServiceConfig> services = default_services();
     struct Status {
         bool enabled = true;

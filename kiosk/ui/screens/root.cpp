@@ -14,6 +14,11 @@ void draw_root(UiContext& ctx, const ShellModel& model, const ScreenSpec* curren
     ImGui::Begin("root", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    if (current && current->chromeless) {
+        current->draw(ctx);
+        ImGui::End();
+        return;
+    }
     draw_header(ctx, model);
     if (model.screen() == kHomeScreen || !current) {
         draw_home(ctx, home_entries);
