@@ -1,5 +1,6 @@
 #include "kiosk/cli/cmd_queue.hpp"
 
+#include "kiosk/core/dossier/vn_time.hpp"
 #include "kiosk/core/queue/from_config.hpp"
 #include "kiosk/core/queue/ticket_print_layout.hpp"
 #include "kiosk/core/queue/wait_estimate.hpp"
@@ -21,7 +22,7 @@ using namespace kiosk::queue;
 struct Args {
     std::vector<std::string> positional;
     bool json = false, print = false;
-    std::optional<std::string> db, counter, reason, priority, day, to;
+    std::optional<std::string> db, counter, reason, priority, day, to, at;
 };
 
 std::optional<Args> parse_args(const std::vector<std::string>& words, std::ostream& err) {
@@ -34,6 +35,7 @@ std::optional<Args> parse_args(const std::vector<std::string>& words, std::ostre
                                            : w == "--priority" ? &a.priority
                                            : w == "--day"      ? &a.day
                                            : w == "--to"       ? &a.to
+                                           : w == "--at"       ? &a.at
                                                                : nullptr;
         if (w == "--json")
             a.json = true;
@@ -108,6 +110,14 @@ Result<std::shared_ptr<TicketStore>> open_store(const CliContext& ctx, const Arg
     return runtime::CompositionRoot(adjusted, ctx.root.plan().paths.state).open_ticket_store();
 }
 
+// --at yyyyMMddHHmmss (Vietnam time): act as if it were then (replays, reproducible test data); else now.
+Result<TimePoint> when(const Args& a) {
+    if (!a.at) return now_ms();
+    auto t = dossier::parse_vn_timestamp(*a.at);
+    if (!t) return make_error("cli.bad_time", "--at: " + t.error().message);
+    return TimePoint(std::chrono::duration_cast<TimePoint::duration>(t->time_since_epoch()));
+}
+
 // The counter desk on the same database (the console's operations), honouring --db like open_store.
 Result<std::unique_ptr<CounterDesk>> open_desk(const CliContext& ctx, const Args& a) {
     if (!a.db) return runtime::open_counter_desk(ctx.root.plan(), ctx.config);
@@ -134,20 +144,22 @@ std::vector<std::string> split_services(const std::string& list) {
 }
 
 // TICKET as a store id or as today's display text ("A015").
-Result<Ticket> resolve(TicketStore& store, const std::string& word) {
+Result<Ticket> resolve(TicketStore& store, const std::string& word, TimePoint now) {
     if (auto id = to_int(word)) return store.get(*id);
-    return store.find(store.day_of(now_ms()), word);
+    return store.find(store.day_of(now), word);
 }
 
 int usage(CliContext& ctx) {
-    ctx.err << "usage: kioskctl queue call-next SERVICE[,SERVICE…] --counter N [--json]\n"
-               "       kioskctl queue done|recall|skip TICKET\n"
-               "       kioskctl queue return TICKET            (a skipped ticket, within the return window)\n"
-               "       kioskctl queue transfer TICKET --to SERVICE\n"
-               "       kioskctl queue pause|resume --counter N\n"
-               "       kioskctl queue list [--day YYYY-MM-DD] [--json]\n"
-               "       kioskctl queue void TICKET --reason R\n"
-               "       (all: [--db PATH] to use that SQLite file)\n";
+    ctx.err
+        << "usage: kioskctl queue call-next SERVICE[,SERVICE…] --counter N [--json]\n"
+           "       kioskctl queue done|recall|skip TICKET\n"
+           "       kioskctl queue return TICKET            (a skipped ticket, within the return window)\n"
+           "       kioskctl queue transfer TICKET --to SERVICE\n"
+           "       kioskctl queue pause|resume --counter N\n"
+           "       kioskctl queue list [--day YYYY-MM-DD] [--json]\n"
+           "       kioskctl queue void TICKET --reason R\n"
+           "       (all: [--db PATH] to use that SQLite file, [--at yyyyMMddHHmmss] to act at that Vietnam "
+           "time)\n";
     return 2;
 }
 
@@ -157,7 +169,9 @@ int run_queue(CliContext& ctx) {
     auto a = parse_args(ctx.args, ctx.err);
     if (!a || a->positional.empty()) return usage(ctx);
     const std::string sub = a->positional[0];
-    const auto now = now_ms();
+    const auto at = when(*a);
+    if (!at) return fail(ctx, at.error());
+    const auto now = *at;
     auto opened = open_store(ctx, *a);
     if (!opened) return fail(ctx, opened.error());
     auto& store = **opened;
@@ -191,7 +205,7 @@ int run_queue(CliContext& ctx) {
             return 0;
         }
         if (a->positional.size() != 2 || (sub == "transfer" && !a->to)) return usage(ctx);
-        auto t = resolve(store, a->positional[1]);
+        auto t = resolve(store, a->positional[1], now);
         if (!t) return fail(ctx, t.error());
         const int at = t->counter.value_or(0); // acts as the counter that called it
         auto r = sub == "done"     ? (*desk)->serve(at, t->id, now)
@@ -204,7 +218,7 @@ int run_queue(CliContext& ctx) {
     }
     if (sub == "void") {
         if (a->positional.size() != 2 || !a->reason) return usage(ctx);
-        auto t = resolve(store, a->positional[1]);
+        auto t = resolve(store, a->positional[1], now);
         if (!t) return fail(ctx, t.error());
         if (auto st = store.void_ticket(t->id, *a->reason, now); !st) return fail(ctx, st.error());
         auto r = store.get(t->id);
@@ -254,7 +268,7 @@ int run_reprint(CliContext& ctx, const Args& a) {
     auto opened = open_store(ctx, a);
     if (!opened) return fail(ctx, opened.error());
     TicketStore& store = **opened;
-    auto ticket = resolve(store, a.positional[1]);
+    auto ticket = resolve(store, a.positional[1], now_ms());
     if (!ticket) return fail(ctx, ticket.error());
     if (ticket->state == TicketState::voided || ticket->state == TicketState::served)
         return fail(ctx, make_error("queue.error.bad_state", "ticket " + ticket->display + " is " +
@@ -322,7 +336,9 @@ int run_ticket(CliContext& ctx) {
     PrintFn print = [&](const Ticket& t) { return print_ticket(ctx, *ticket_printer, store, t, *service); };
 
     TicketIssuer issuer(store, a->print ? print : PrintFn{});
-    auto r = issuer.issue(*service, priority, now_ms());
+    const auto at = when(*a);
+    if (!at) return fail(ctx, at.error());
+    auto r = issuer.issue(*service, priority, *at);
     if (!r) return fail(ctx, r.error());
     if (a->json) {
         json j = to_json(r->ticket);
