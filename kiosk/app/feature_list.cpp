@@ -1,6 +1,8 @@
 #include "kiosk/app/feature_list.hpp"
 
 #include "kiosk/features/catalog/catalog_feature.hpp"
+#include "kiosk/features/counter/counter_commands.hpp"
+#include "kiosk/features/counter/counter_feature.hpp"
 #include "kiosk/features/display/display_feature.hpp"
 #include "kiosk/features/dossier/dossier_feature.hpp"
 #include "kiosk/features/queue/queue_feature.hpp"
@@ -14,6 +16,10 @@ std::vector<std::unique_ptr<features::Feature>> make_features(const features::Fe
         list.push_back(std::make_unique<features::DisplayFeature>(context));
         return list;
     }
+    if (context.config->ui.mode == "counter") {
+        list.push_back(std::make_unique<features::CounterFeature>(context));
+        return list;
+    }
     // One line per feature. The order is registration order; home buttons sort by their own `order`.
     list.push_back(std::make_unique<features::CatalogFeature>(context));
     list.push_back(std::make_unique<features::DossierFeature>(context));
@@ -22,7 +28,9 @@ std::vector<std::unique_ptr<features::Feature>> make_features(const features::Fe
 }
 
 std::string mode_start_screen(const config::Config& config) {
-    return config.ui.mode == "display" ? features::kDisplayScreen : "";
+    if (config.ui.mode == "display") return features::kDisplayScreen;
+    if (config.ui.mode == "counter") return features::counter_ui::kCounterScreen;
+    return "";
 }
 
 } // namespace kiosk::app
