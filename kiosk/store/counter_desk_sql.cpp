@@ -364,10 +364,11 @@ Status SqlCounterDesk::set_paused(int counter, bool paused, TimePoint now) {
         if (!rows) return rows.error();
         const bool was = !rows->empty() && rows->front()[0].value_or("0") == "1";
         if (!rows->empty() && was == paused) return Ok{}; // no change, no event
-        auto r = session_->query("INSERT INTO queue_desk (office, counter, paused, current_ticket, since) "
-                                 "VALUES (?1, ?2, ?3, NULL, ?4) "
-                                 "ON CONFLICT (office, counter) DO UPDATE SET paused = excluded.paused",
-                                 {target_.office, num(counter), paused ? "1" : "0", num(to_unix_ms(now))}, 0);
+        auto r = session_->query(
+            "INSERT INTO queue_desk (office, counter, paused, current_ticket, since) "
+            "VALUES (?1, ?2, ?3, NULL, ?4) "
+            "ON CONFLICT (office, counter) DO UPDATE SET paused = excluded.paused, since = excluded.since",
+            {target_.office, num(counter), paused ? "1" : "0", num(to_unix_ms(now))}, 0);
         if (!r) return r.error();
         return record(day_of(now), std::nullopt, paused ? "pause" : "resume", counter, now, "");
     });

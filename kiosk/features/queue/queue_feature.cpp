@@ -278,7 +278,7 @@ void QueueFeature::issue(const std::string& service_code, const std::string& pri
         }
         const auto& t = outcome->ticket;
         auto position = queue::queue_position(*opened->store, t, slot->service,
-                                              {slot->config->queue.min_served_for_estimate});
+                                              {slot->config->queue.min_served_for_estimate}, t.issued_at);
         ui::TicketView view;
         view.display = t.display;
         view.service_vi = slot->service.name_vi;

@@ -61,6 +61,10 @@ void report(int fd, const std::string& kind, int counter, std::int64_t id) {
                                unsigned seed) {
     std::mt19937 rng(seed);
     auto desk = open_desk(target, options);
+    // Opening takes the write lock for its CREATE IF NOT EXISTS; right after a sibling was killed SQLite may
+    // report busy here (seen under heavy machine load): retry, bounded, like any busy operation.
+    for (int attempt = 0; !desk && desk.error().kind == kErrBusy && attempt < 10; ++attempt)
+        desk = open_desk(target, options);
     if (!desk) {
         std::cerr << "counter " << counter << ": " << desk.error().message << "\n";
         ::_exit(3);

@@ -1,6 +1,7 @@
 // Counter operations on both real stores: priority policies, skip and return within the window, transfer
 // front/back keeping the number, serve, pause, and exactly one event per state change.
 #include "desk_fixture.hpp"
+#include "kiosk/core/queue/wait_estimate.hpp"
 #include "kiosk/store/queue_watcher_open.hpp"
 
 using namespace kiosk;
@@ -206,4 +207,31 @@ TEST_P(DeskTest, WatcherWakesOnAChangeFromAnotherConnection) {
     auto woke = (*w)->wait(seconds{5});
     ASSERT_TRUE(woke.ok()) << woke.error().message;
     EXPECT_TRUE(*woke);
+}
+
+// The wait estimate counts only open counters: a paused counter does not serve the line.
+TEST_P(DeskTest, WaitEstimateUsesOpenCountersAndMeasuredTimes) {
+    auto d = desk();
+    ASSERT_TRUE(d);
+    for (int i = 0; i < 10; ++i)
+        issue(a);
+    // Five served at counter 1, four minutes each (measured: called → served).
+    for (int i = 0; i < 5; ++i) {
+        auto t = d->call_next(1, {"civil"}, t0 + minutes{4 * i});
+        ASSERT_TRUE(t.ok() && *t);
+        ASSERT_TRUE(d->serve(1, (*t)->id, t0 + minutes{4 * i + 4}).ok());
+    }
+    ASSERT_TRUE(d->set_paused(2, false, t0 + minutes{20}).ok()); // counter 2 opens
+    auto last = store->find(store->day_of(t0), "A010");
+    ASSERT_TRUE(last.ok());
+    const auto at = t0 + minutes{21};
+    auto both = queue_position(*store, *last, a, {5}, at);
+    ASSERT_TRUE(both.ok()) << both.error().message;
+    EXPECT_EQ(both->ahead, 4);
+    ASSERT_TRUE(both->wait);
+    EXPECT_EQ(both->wait->count(), 8); // 4 ahead × 4 min / 2 open counters
+    ASSERT_TRUE(d->set_paused(2, true, at).ok());
+    auto one = queue_position(*store, *last, a, {5}, at);
+    ASSERT_TRUE(one.ok() && one->wait);
+    EXPECT_EQ(one->wait->count(), 16); // counter 2 paused: only counter 1 serves
 }
