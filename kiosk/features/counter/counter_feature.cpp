@@ -98,6 +98,7 @@ void CounterFeature::open() {
             return [this, e, generation] {
                 if (generation != generation_) return;
                 store_error_ = e.message;
+                retry_open_at_ = clock_.now() + std::chrono::seconds{5};
                 model_.error_key = error_key(e);
             };
         }
@@ -305,9 +306,15 @@ std::vector<ui::KeyPress> CounterFeature::filter_keys(std::vector<ui::KeyPress> 
 }
 
 Clock::time_point CounterFeature::tick(Clock::time_point now) {
+    // A queue that could not be opened is tried again every few seconds (a database still starting).
+    if (!opened_ && retry_open_at_ != Clock::time_point{} && now >= retry_open_at_) {
+        retry_open_at_ = {};
+        open();
+    }
     model_.clock = vn_clock(now);
     const auto secs = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-    return now + std::chrono::seconds(60 - secs % 60);
+    const auto next_minute = now + std::chrono::seconds(60 - secs % 60);
+    return retry_open_at_ != Clock::time_point{} ? std::min(next_minute, retry_open_at_) : next_minute;
 }
 
 void CounterFeature::report(health::HealthSnapshot& snapshot) const {

@@ -60,8 +60,9 @@ class CounterFeature final : public Feature {
     std::uint64_t generation_ = 0;
     std::shared_ptr<std::atomic<std::uint64_t>> live_ = std::make_shared<std::atomic<std::uint64_t>>(0);
     std::string store_error_;
-    tasks::Workers worker_;  // operations and board reads, in order
-    tasks::Workers watcher_; // sleeps in the QueueWatcher, posts "changed"
+    Clock::time_point retry_open_at_{}; // set after a failed open
+    tasks::Workers worker_;             // operations and board reads, in order
+    tasks::Workers watcher_;            // sleeps in the QueueWatcher, posts "changed"
 };
 
 } // namespace kiosk::features

@@ -75,6 +75,7 @@ void DisplayFeature::open() {
             return [this, message, generation] {
                 if (generation != generation_) return;
                 store_error_ = message;
+                retry_open_at_ = clock_.now() + std::chrono::seconds{5};
                 model_.error_key = "queue.error.store_unreachable";
             };
         }
@@ -183,6 +184,11 @@ void DisplayFeature::apply(const queue::QueueBoard& board) {
 }
 
 Clock::time_point DisplayFeature::tick(Clock::time_point now) {
+    // A queue that could not be opened is tried again every few seconds (a database still starting).
+    if (!opened_ && retry_open_at_ != Clock::time_point{} && now >= retry_open_at_) {
+        retry_open_at_ = {};
+        open();
+    }
     model_.clock = vn_clock(now);
     if (!model_.announce_ticket.empty() && now >= highlight_until_) {
         model_.announce_ticket.clear();
@@ -191,7 +197,8 @@ Clock::time_point DisplayFeature::tick(Clock::time_point now) {
     }
     const auto secs = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
     const auto next_minute = now + std::chrono::seconds(60 - secs % 60);
-    return model_.announce_ticket.empty() ? next_minute : std::min(next_minute, highlight_until_);
+    auto next = model_.announce_ticket.empty() ? next_minute : std::min(next_minute, highlight_until_);
+    return retry_open_at_ != Clock::time_point{} ? std::min(next, retry_open_at_) : next;
 }
 
 void DisplayFeature::report(health::HealthSnapshot& snapshot) const {

@@ -58,7 +58,8 @@ class DisplayFeature final : public Feature {
     std::int64_t last_call_id_ = -1; // -1: nothing read yet (calls before start are not announced)
     Clock::time_point highlight_until_{};
     std::string store_error_;
-    tasks::Workers worker_; // one thread: waits in the watcher, reads the board
+    Clock::time_point retry_open_at_{}; // set after a failed open
+    tasks::Workers worker_;             // one thread: waits in the watcher, reads the board
 };
 
 } // namespace kiosk::features
