@@ -3,6 +3,7 @@
 #include "kiosk/app/clock.hpp"
 #include "kiosk/app/controller.hpp"
 #include "kiosk/app/feature_list.hpp"
+#include "kiosk/app/frame_log.hpp"
 #include "kiosk/app/health_reporter.hpp"
 #include "kiosk/app/input_translator.hpp"
 #include "kiosk/app/preview_texture.hpp"
@@ -105,6 +106,7 @@ class KioskApp {
     std::vector<std::unique_ptr<features::Feature>> features_;
     PreviewTexture preview_; // after window_: released while the GL context still exists
     HealthReporter health_;
+    FrameLog frame_log_;
     std::int64_t frames_rendered_ = 0;
     std::int64_t last_frame_at_ = 0;
     std::unique_ptr<ScriptRunner> script_;
@@ -175,6 +177,8 @@ void KioskApp::render_frame() {
         pending_screenshot_.clear();
     }
     window_.present();
+    auto visible = ctx.take_visible();
+    frame_log_.presented(visible);
     ++frames_rendered_;
     last_frame_at_ =
         std::chrono::duration_cast<std::chrono::seconds>(clock_.now().time_since_epoch()).count();
@@ -185,7 +189,7 @@ void KioskApp::render_frame() {
             std::fflush(stdout);
         }
     }
-    visible_ = ctx.take_visible();
+    visible_ = std::move(visible);
     auto commands = ctx.take_commands();
     if (!commands.empty()) {
         controller_->apply(commands);
@@ -306,6 +310,12 @@ int KioskApp::run() {
         return 1;
     }
     Uint32 wake_event = SDL_RegisterEvents(1);
+    if (!options_.frame_log.empty()) {
+        if (auto error = frame_log_.open(options_.frame_log); !error.empty()) {
+            std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+            return 2;
+        }
+    }
     bool exact = steps.has_value() || !options_.screenshot_path.empty() || options_.startup_probe;
     imgui_.emplace();
     if (auto error = window_.open(window_spec(config(), exact)); !error.empty()) {
