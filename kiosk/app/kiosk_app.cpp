@@ -4,6 +4,7 @@
 #include "kiosk/app/controller.hpp"
 #include "kiosk/app/feature_list.hpp"
 #include "kiosk/app/frame_log.hpp"
+#include "kiosk/app/frame_waiter.hpp"
 #include "kiosk/app/health_reporter.hpp"
 #include "kiosk/app/input_translator.hpp"
 #include "kiosk/app/preview_texture.hpp"
@@ -100,6 +101,7 @@ class KioskApp {
     Window window_;
     ui::Theme theme_;
     InputTranslator input_;
+    std::optional<FrameWaiter> waiter_; // before completions_: its waker points here
     tasks::CompletionQueue completions_;
     features::UiRegistry registry_;
     std::unique_ptr<Controller> controller_;
@@ -310,6 +312,7 @@ int KioskApp::run() {
         return 1;
     }
     Uint32 wake_event = SDL_RegisterEvents(1);
+    waiter_.emplace(SDL_GetCurrentVideoDriver());
     if (!options_.frame_log.empty()) {
         if (auto error = frame_log_.open(options_.frame_log); !error.empty()) {
             std::fprintf(stderr, "kiosk: %s\n", error.c_str());
@@ -325,10 +328,11 @@ int KioskApp::run() {
     if (!setup_theme()) return 1;
     if (config().display.fullscreen && !exact) SDL_ShowCursor(SDL_DISABLE);
 
-    completions_.set_waker([wake_event] {
+    completions_.set_waker([wake_event, waiter = &*waiter_] {
         SDL_Event event{};
         event.type = wake_event;
         SDL_PushEvent(&event);
+        waiter->wake();
     });
     controller_ = std::make_unique<Controller>(config_store_->current(), clock_, registry_);
     if (auto notice = config_store_->resolved().notice_key(); !notice.empty())
@@ -375,7 +379,7 @@ int KioskApp::run() {
             timeout_ms = static_cast<int>(std::clamp<long long>(wait, 0, 60000));
         }
         SDL_Event event;
-        bool got = busy ? SDL_PollEvent(&event) : SDL_WaitEventTimeout(&event, timeout_ms);
+        bool got = busy ? SDL_PollEvent(&event) : waiter_->wait(event, timeout_ms);
         while (got) {
             if (event.type == SDL_QUIT)
                 quit_ = true;
@@ -400,6 +404,8 @@ int KioskApp::run() {
             controller_->on_keys(keys);
             frames_needed_ = std::max(frames_needed_, 2);
         }
+        // A feature whose deadline came changes what it shows (the end of a highlight): draw it.
+        if (clock_.now() >= feature_deadline) frames_needed_ = std::max(frames_needed_, 1);
         feature_deadline = Clock::time_point::max();
         auto applied_before = controller_->applied();
         for (auto& feature : features_)
