@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 #include <ostream>
@@ -181,14 +182,15 @@ int run_queue(CliContext& ctx) {
         sub == "transfer" || sub == "pause" || sub == "resume") {
         auto desk = open_desk(ctx, *a);
         if (!desk) return fail(ctx, desk.error());
-        const auto counter = a->counter ? to_int(*a->counter) : std::nullopt;
+        // A counter number is positive; 0 = missing or not a number.
+        const long long counter = a->counter ? std::max(0LL, to_int(*a->counter).value_or(0)) : 0;
         auto show = [&](const Ticket& t) {
             a->json ? void(ctx.out << to_json(t).dump(2) << "\n") : print_line(ctx.out, t);
             return 0;
         };
         if (sub == "call-next") {
             if (a->positional.size() != 2 || !counter) return usage(ctx);
-            auto r = (*desk)->call_next(int(*counter), split_services(a->positional[1]), now);
+            auto r = (*desk)->call_next(int(counter), split_services(a->positional[1]), now);
             if (!r) return fail(ctx, r.error());
             if (a->json)
                 ctx.out << (r->has_value() ? to_json(**r) : json(nullptr)).dump(2) << "\n";
@@ -200,7 +202,7 @@ int run_queue(CliContext& ctx) {
         }
         if (sub == "pause" || sub == "resume") {
             if (a->positional.size() != 1 || !counter) return usage(ctx);
-            if (auto st = (*desk)->set_paused(int(*counter), sub == "pause", now); !st)
+            if (auto st = (*desk)->set_paused(int(counter), sub == "pause", now); !st)
                 return fail(ctx, st.error());
             return 0;
         }
