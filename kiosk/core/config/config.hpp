@@ -19,6 +19,7 @@ struct ServiceConfig {
     std::string opens = "07:30";
     std::string closes = "17:00";
     bool priority_allowed = true;
+    bool enabled = true; // false: kept in the file (and its numbers) but not offered to citizens
 
     bool operator==(const ServiceConfig&) const = default;
 };

@@ -346,6 +346,9 @@ std::vector<KeyDef<ServiceConfig>> build_service_schema() {
     s.push_back(key<S>(
         "priority_allowed", VT::boolean, "Priority tickets allowed",
         [](S & v) -> auto& { return v.priority_allowed; }));
+    s.push_back(key<S>(
+        "enabled", VT::boolean, "Offered to citizens (false: hidden, its settings kept)",
+        [](S & v) -> auto& { return v.enabled; }));
     return s;
 }
 

@@ -69,6 +69,16 @@ void SetupFeature::register_ui(UiRegistry& registry) {
     add(cmd::kEditScreen, "setup.edit_title", ui::draw_setup_edit);
     add(cmd::kPrinterScreen, "setup.printer_title", ui::draw_setup_printer);
     add(cmd::kScannerScreen, "setup.scanner_title", ui::draw_setup_scanner);
+    add(cmd::kServicesScreen, "setup.services_title", ui::draw_setup_services);
+    add(cmd::kServiceScreen, "setup.service_title", ui::draw_setup_service);
+    registry.add_command<cmd::AddService>(*this);
+    registry.add_command<cmd::OpenService>(*this);
+    registry.add_command<cmd::MoveService>(*this);
+    registry.add_command<cmd::SetServiceEnabled>(*this);
+    registry.add_command<cmd::SetServicePriority>(*this);
+    registry.add_command<cmd::RemoveNewService>(*this);
+    registry.add_command<cmd::EditServiceField>(*this);
+    registry.add_command<cmd::SaveServices>(*this);
     registry.add_command<cmd::PinKey>(*this);
     registry.add_command<cmd::EditDraft>(*this);
     registry.add_command<cmd::SaveDraft>(*this);
@@ -338,6 +348,8 @@ void SetupFeature::forget() {
     pin_entry_.clear();
     new_pin_.clear();
     draft_edits_.clear();
+    services_ = setup::ServiceEditor();
+    model_.service_index = -1;
     model_.clear_pin();
     model_.message_key.clear();
     model_.offer_undo = false;
@@ -362,6 +374,8 @@ void SetupFeature::enter(std::string_view screen, bool returning) {
         return;
     }
     if (!returning) model_.message_key.clear();
+    // The services draft survives the edit screens below it; a fresh visit starts from the running list.
+    if (screen == cmd::kServicesScreen && !returning) load_services();
     refresh_screen(screen);
 }
 
@@ -376,6 +390,7 @@ Clock::time_point SetupFeature::tick(Clock::time_point now) {
 
 void SetupFeature::refresh_screen(std::string_view screen) {
     if (screen == cmd::kOfficeScreen) load_draft();
+    if (screen == cmd::kServicesScreen || screen == cmd::kServiceScreen) show_services();
     if (screen == cmd::kPrinterScreen) refresh_printers();
     if (screen == cmd::kScannerScreen) refresh_scanner();
     if (screen == cmd::kNetworkScreen) {
@@ -541,6 +556,14 @@ void SetupFeature::save_field() {
     if (!session_open_ || edit_key_.empty()) return;
     std::string value = edit_letters_ ? composer_.text() : edit_value_;
     std::string key = edit_key_;
+    if (key.rfind("service.", 0) == 0) {
+        // A field of the services draft: checked as the list is shown, written only by SaveServices.
+        if (model_.service_index >= 0 && static_cast<size_t>(model_.service_index) < services_.size())
+            services_.set_text(model_.service_index, key.substr(8), value);
+        show_services();
+        shell_.request(ui::GoBack{});
+        return;
+    }
     bool gateway = key.rfind("gateway.", 0) == 0;
     save_edits({key + "=" + value}, [this, gateway] {
         shell_.request(ui::GoBack{});
@@ -627,6 +650,7 @@ void SetupFeature::after_config_written(const std::string& event, const std::vec
         model_.message_arg.clear();
     }
     if (shell_.screen() == cmd::kOfficeScreen) load_draft();
+    if (shell_.screen() == cmd::kServicesScreen || shell_.screen() == cmd::kServiceScreen) load_services();
     refresh_screen(cmd::kNetworkScreen);
 }
 
@@ -749,6 +773,11 @@ void SetupFeature::handle(const ui::FeatureCommand& command) {
     if (command.as<cmd::UseCamera>() || command.as<cmd::SetResolution>() || command.as<cmd::SetMirror>() ||
         command.as<cmd::ScanNow>())
         return scanner_command(command);
+    if (command.as<cmd::AddService>() || command.as<cmd::OpenService>() || command.as<cmd::MoveService>() ||
+        command.as<cmd::SetServiceEnabled>() || command.as<cmd::SetServicePriority>() ||
+        command.as<cmd::EditServiceField>() || command.as<cmd::SaveServices>() ||
+        command.as<cmd::RemoveNewService>())
+        return service_command(command);
     if (command.as<cmd::UndoLastChange>()) return undo_last();
     if (command.as<cmd::ExportDiagnostics>()) return export_diagnostics();
     if (command.as<cmd::SyncCatalog>()) {

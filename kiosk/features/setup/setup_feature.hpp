@@ -15,6 +15,7 @@
 #include "kiosk/core/setup/audit_log.hpp"
 #include "kiosk/core/setup/corner_gesture.hpp"
 #include "kiosk/core/setup/secrets_file.hpp"
+#include "kiosk/core/setup/service_editor.hpp"
 #include "kiosk/core/setup/setup_paths.hpp"
 #include "kiosk/core/tasks/workers.hpp"
 #include "kiosk/features/feature.hpp"
@@ -80,6 +81,12 @@ class SetupFeature final : public Feature {
     bool scanner_key(const ui::KeyPress& key);
     void take_scan(const std::vector<scanner::WedgeEvent>& events);
     Clock::time_point scanner_tick(Clock::time_point now);
+    // Services screen (setup_services.cpp).
+    void load_services();
+    void show_services();
+    void service_command(const ui::FeatureCommand& command);
+    void edit_service_field(const std::string& field);
+    void save_services();
     void undo_last();
     void export_diagnostics();
     void list_import_files();
@@ -110,7 +117,8 @@ class SetupFeature final : public Feature {
     keyboard::VietComposer composer_; // Vietnamese text
     scanner::HidWedgeScanner wedge_;  // "scan now" on the Scanner screen
     std::int64_t scan_until_ms_ = 0;
-    tasks::Workers worker_; // one thread: secrets, config file and audit log are written in order
+    setup::ServiceEditor services_; // the Services screen's draft
+    tasks::Workers worker_;         // one thread: secrets, config file and audit log are written in order
 };
 
 } // namespace kiosk::features

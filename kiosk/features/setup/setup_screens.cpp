@@ -107,7 +107,7 @@ void draw_setup_home(UiContext& ctx, const SetupModel& m) {
         {cmd::kOfficeScreen, "setup.office_title"},   {cmd::kNetworkScreen, "setup.network_title"},
         {cmd::kPrinterScreen, "setup.printer_title"}, {cmd::kScannerScreen, "setup.scanner_title"},
         {cmd::kHealthScreen, "setup.health_title"},   {cmd::kMaintenanceScreen, "setup.maintenance_title"},
-        {cmd::kAuditScreen, "setup.audit_title"},
+        {cmd::kAuditScreen, "setup.audit_title"},     {cmd::kServicesScreen, "setup.services_title"},
     };
     int i = 0;
     for (const auto& [screen, title] : entries) {
@@ -524,6 +524,118 @@ void draw_setup_maintenance(UiContext& ctx, const SetupModel& m) {
                        {ctx.tr("setup.restart"), ctx.tr("setup.restart_hint"), ImVec2(w, 0),
                         ButtonStyle::danger, !m.working}))
             ctx.send(cmd::RestartKiosk{});
+    }
+    end_drag_scroll();
+    end_column();
+}
+
+void draw_setup_services(UiContext& ctx, const SetupModel& m) {
+    const Theme& theme = ctx.theme();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float width = begin_column(ctx);
+    message_line(ctx, m, width);
+    float half = (width - theme.px(24)) / 2;
+    if (big_button(ctx, "svc-save",
+                   {ctx.tr("setup.save"),
+                    {},
+                    ImVec2(half, 0),
+                    ButtonStyle::primary,
+                    m.services_changed && !m.working}))
+        ctx.send(cmd::SaveServices{});
+    ImGui::SameLine(0, theme.px(24));
+    if (secondary(ctx, "svc-undo", ctx.tr("setup.undo_short"), half, m.can_undo && !m.working))
+        ctx.send(cmd::UndoLastChange{});
+    gap(ctx, 12);
+    if (secondary(ctx, "svc-add", ctx.tr("setup.services_add"), width, !m.working))
+        ctx.send(cmd::AddService{});
+    gap(ctx, 8);
+    if (!m.services_problem_key.empty())
+        text_block(ctx, theme.fonts.body, ctx.fmt(m.services_problem_key, {m.services_problem_arg}),
+                   theme.danger, width);
+    text_block(ctx, theme.fonts.small, ctx.tr("setup.services_hint"), theme.muted, width);
+    gap(ctx, 12);
+    float list_h = origin.y + avail.y - ImGui::GetCursorScreenPos().y - theme.px(30);
+    if (begin_drag_scroll(ctx, "services", ImVec2(width, list_h))) {
+        float w = width - theme.px(28);
+        for (size_t i = 0; i < m.service_rows.size(); ++i) {
+            const auto& r = m.service_rows[i];
+            int index = static_cast<int>(i);
+            std::string n = std::to_string(i);
+            std::string title = (r.prefix.empty() ? std::string("?") : r.prefix) + " · " +
+                                (r.name_vi.empty() ? std::string("–") : r.name_vi);
+            std::string subtitle = (r.name_en.empty() ? std::string("–") : r.name_en) + " · " +
+                                   ctx.fmt("setup.svc_details", {r.counters, r.hours, r.range});
+            if (!r.enabled) subtitle += " · " + std::string(ctx.tr("setup.svc_disabled"));
+            if (r.has_problem) subtitle += " · " + std::string(ctx.tr("setup.svc_needs_fix"));
+            if (big_button(ctx, ("svc-open-" + n).c_str(),
+                           {title, subtitle, ImVec2(w, 0),
+                            r.has_problem ? ButtonStyle::danger : ButtonStyle::secondary, !m.working}))
+                ctx.send(cmd::OpenService{index});
+            gap(ctx, 12);
+        }
+    }
+    end_drag_scroll();
+    end_column();
+}
+
+void draw_setup_service(UiContext& ctx, const SetupModel& m) {
+    const Theme& theme = ctx.theme();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float width = begin_column(ctx);
+    if (m.service_index < 0 || static_cast<size_t>(m.service_index) >= m.service_rows.size()) {
+        end_column();
+        return;
+    }
+    const auto& r = m.service_rows[static_cast<size_t>(m.service_index)];
+    text_block(ctx, theme.fonts.body, ctx.fmt("setup.svc_code", {r.code}), theme.text, width);
+    text_block(ctx, theme.fonts.small, ctx.tr("setup.service_hint"), theme.muted, width);
+    gap(ctx, 12);
+    // Place in the list and on/off stay in view; the fields scroll.
+    float third = (width - 2 * theme.px(24)) / 3;
+    bool last = static_cast<size_t>(m.service_index) + 1 >= m.service_rows.size();
+    if (secondary(ctx, "svc-up", ctx.tr("setup.svc_up"), third, m.service_index > 0 && !m.working))
+        ctx.send(cmd::MoveService{m.service_index, -1});
+    ImGui::SameLine(0, theme.px(24));
+    if (secondary(ctx, "svc-down", ctx.tr("setup.svc_down"), third, !last && !m.working))
+        ctx.send(cmd::MoveService{m.service_index, +1});
+    ImGui::SameLine(0, theme.px(24));
+    // A service added in this draft can simply be removed again; a saved one is disabled instead.
+    if (r.is_new) {
+        if (big_button(
+                ctx, "svc-remove",
+                {ctx.tr("setup.svc_remove_new"), {}, ImVec2(third, 0), ButtonStyle::danger, !m.working}))
+            ctx.send(cmd::RemoveNewService{m.service_index});
+    } else if (big_button(ctx, "svc-enabled",
+                          {ctx.tr(r.enabled ? "setup.svc_disable" : "setup.svc_enable"),
+                           {},
+                           ImVec2(third, 0),
+                           r.enabled ? ButtonStyle::secondary : ButtonStyle::primary,
+                           !m.working}))
+        ctx.send(cmd::SetServiceEnabled{m.service_index, !r.enabled});
+    gap(ctx, 8);
+    text_block(ctx, theme.fonts.body, ctx.tr(r.enabled ? "setup.svc_enabled_on" : "setup.svc_enabled_off"),
+               r.enabled ? theme.text : theme.danger, width);
+    gap(ctx, 12);
+    float list_h = origin.y + avail.y - ImGui::GetCursorScreenPos().y - theme.px(30);
+    if (begin_drag_scroll(ctx, "service", ImVec2(width, list_h))) {
+        float w = width - theme.px(28);
+        for (const auto& f : m.service_fields) {
+            std::string id = "svc-field-" + f.field;
+            if (secondary(ctx, id.c_str(), f.text.empty() ? std::string_view("–") : std::string_view(f.text),
+                          w, !m.working, ctx.tr("setup.field.service." + f.field)))
+                ctx.send(cmd::EditServiceField{f.field});
+            // The problem, in words, right under its field.
+            if (!f.problem_key.empty())
+                text_block(ctx, theme.fonts.body, ctx.fmt(f.problem_key, {f.problem_arg}), theme.danger, w);
+            gap(ctx, 8);
+        }
+        gap(ctx, 8);
+        if (secondary(ctx, "svc-priority",
+                      ctx.tr(r.priority_allowed ? "setup.svc_priority_on" : "setup.svc_priority_off"), w,
+                      !m.working, ctx.tr("setup.svc_tap_to_change")))
+            ctx.send(cmd::SetServicePriority{!r.priority_allowed});
     }
     end_drag_scroll();
     end_column();
