@@ -140,6 +140,9 @@ void Controller::on_keys(const std::vector<ui::KeyPress>& keys) {
         case ui::KeyPress::Kind::escape:
             if (model_.stack.size() > 1) commands.push_back(ui::GoBack{});
             break;
+        case ui::KeyPress::Kind::pointer_down:
+        case ui::KeyPress::Kind::setup_shortcut:
+            break; // for features' filter_keys (hidden gestures); not typing
         }
     }
     apply(commands);
@@ -155,11 +158,33 @@ bool Controller::tick() {
         changed = true;
     }
     bool away = model_.stack.size() > 1 || model_.lang != model_.default_lang;
-    if (away && now - last_activity_ >= std::chrono::seconds(model_.config->ui.idle_timeout_s)) {
+    if (away && now - last_activity_ >= std::chrono::seconds(idle_timeout_s())) {
         go_home_and_forget();
         changed = true;
     }
     return changed;
+}
+
+int Controller::idle_timeout_s() const {
+    // Staff screens (set-up) stay longer than a citizen's; idle still closes them.
+    const auto* spec = registry_.screen(model_.screen());
+    return spec && spec->staff ? model_.config->setup.idle_close_s : model_.config->ui.idle_timeout_s;
+}
+
+std::string Controller::reload_configuration() {
+    return staff_.reload ? staff_.reload() : "not available";
+}
+
+health::HealthSnapshot Controller::health() const {
+    return staff_.health ? staff_.health() : health::HealthSnapshot{};
+}
+
+const runtime::ResolvedConfig* Controller::resolved_config() const {
+    return staff_.resolved ? staff_.resolved() : nullptr;
+}
+
+void Controller::restart() {
+    if (staff_.restart) staff_.restart();
 }
 
 Clock::time_point Controller::next_deadline() const {
@@ -168,7 +193,7 @@ Clock::time_point Controller::next_deadline() const {
     auto next_minute = floor<minutes>(now) + minutes(1);
     bool away = model_.stack.size() > 1 || model_.lang != model_.default_lang;
     if (!away) return next_minute;
-    auto idle = last_activity_ + seconds(model_.config->ui.idle_timeout_s);
+    auto idle = last_activity_ + seconds(idle_timeout_s());
     return idle < next_minute ? idle : next_minute;
 }
 

@@ -8,6 +8,7 @@
 #include "kiosk/features/feature.hpp"
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -39,6 +40,19 @@ class Controller final : public features::Shell {
     [[nodiscard]] std::string_view screen() const override { return model_.screen(); }
     [[nodiscard]] i18n::Lang lang() const override { return model_.lang; }
     void request(ui::Command command) override;
+    [[nodiscard]] const runtime::ResolvedConfig* resolved_config() const override;
+    std::string reload_configuration() override;
+    [[nodiscard]] health::HealthSnapshot health() const override;
+    void restart() override;
+
+    // What staff set-up mode may ask of the app (set by the app; unset ones report "not available").
+    struct StaffHooks {
+        std::function<const runtime::ResolvedConfig*()> resolved;
+        std::function<std::string()> reload;
+        std::function<health::HealthSnapshot()> health;
+        std::function<void()> restart;
+    };
+    void set_staff_hooks(StaffHooks hooks) { staff_ = std::move(hooks); }
 
   private:
     void apply_one(const ui::Command& command);
@@ -47,6 +61,7 @@ class Controller final : public features::Shell {
     void go_home_and_forget();
     void leave_top();
     void enter_top(bool returning);
+    [[nodiscard]] int idle_timeout_s() const;
 
     const Clock& clock_;
     const features::UiRegistry& registry_;
@@ -55,6 +70,7 @@ class Controller final : public features::Shell {
     Clock::time_point last_activity_;
     std::deque<ui::Command> pending_;
     bool applying_ = false;
+    StaffHooks staff_;
     std::uint64_t applied_ = 0;
 };
 

@@ -6,6 +6,7 @@
 #include "kiosk/features/display/display_feature.hpp"
 #include "kiosk/features/dossier/dossier_feature.hpp"
 #include "kiosk/features/queue/queue_feature.hpp"
+#include "kiosk/features/setup/setup_feature.hpp"
 
 namespace kiosk::app {
 
@@ -21,6 +22,8 @@ std::vector<std::unique_ptr<features::Feature>> make_features(const features::Fe
         return list;
     }
     // One line per feature. The order is registration order; home buttons sort by their own `order`.
+    // Set-up first: its filter_keys takes the PIN pad's typed digits before the barcode-scanner detector.
+    list.push_back(std::make_unique<features::SetupFeature>(context));
     list.push_back(std::make_unique<features::CatalogFeature>(context));
     list.push_back(std::make_unique<features::DossierFeature>(context));
     list.push_back(std::make_unique<features::QueueFeature>(context));

@@ -20,7 +20,10 @@ Status HealthReporter::start_server(const net::StatusServerOptions& options) {
 }
 
 void HealthReporter::publish(health::HealthSnapshot snapshot) {
+    // Problems a feature reported itself (e.g. an interrupted set-up save) follow the derived ones.
+    auto own = std::move(snapshot.problems);
     snapshot.problems = health::derive_problems(snapshot);
+    snapshot.problems.insert(snapshot.problems.end(), own.begin(), own.end());
     std::lock_guard lock(mutex_);
     snapshot_ = std::move(snapshot);
 }

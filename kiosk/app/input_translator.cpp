@@ -11,6 +11,7 @@ bool key_kind_from_name(std::string_view name, KeyPress::Kind& out) {
     if (name == "Return" || name == "Enter") return out = KeyPress::Kind::enter, true;
     if (name == "Backspace") return out = KeyPress::Kind::backspace, true;
     if (name == "Escape") return out = KeyPress::Kind::escape, true;
+    if (name == "CtrlAltS") return out = KeyPress::Kind::setup_shortcut, true;
     return false;
 }
 
@@ -61,6 +62,12 @@ bool InputTranslator::handle(const SDL_Event& event) {
         case SDLK_ESCAPE:
             keys_.push_back({KeyPress::Kind::escape, {}, event.key.timestamp});
             return true;
+        case SDLK_s:
+            if ((event.key.keysym.mod & KMOD_CTRL) && (event.key.keysym.mod & KMOD_ALT)) {
+                keys_.push_back({KeyPress::Kind::setup_shortcut, {}, event.key.timestamp});
+                return true;
+            }
+            return false;
         default:
             return false;
         }
@@ -71,6 +78,8 @@ bool InputTranslator::handle(const SDL_Event& event) {
 
 void InputTranslator::inject_down(float x, float y) {
     queue_.push_back({PointerEvent::Kind::down, x, y});
+    // Features see presses too (the hidden set-up corner), never as typing.
+    keys_.push_back({KeyPress::Kind::pointer_down, {}, SDL_GetTicks(), x, y});
 }
 void InputTranslator::inject_move(float x, float y) {
     // Coalesce consecutive moves: only the latest position matters within a frame.

@@ -79,6 +79,8 @@ class KioskApp {
     bool setup_theme();
     void render_frame();
     std::string apply_runtime_override(const std::string& key_value);
+    std::string reload_configuration();
+    std::string publish_snapshot(const runtime::ConfigPtr& next, const WindowSpec& before_window);
     int finish_script();
     void start_features();
     void publish_health();
@@ -116,6 +118,7 @@ class KioskApp {
     std::string pending_screenshot_;
     int frames_needed_ = 2;
     bool quit_ = false;
+    bool restart_requested_ = false;
     bool presented_first_frame_ = false;
 };
 
@@ -206,14 +209,27 @@ std::string KioskApp::apply_runtime_override(const std::string& key_value) {
     auto before_window = window_spec(config(), true);
     auto next = config_store_->apply_override(key_value);
     if (!next) return next.error().message;
-    auto root = std::make_shared<runtime::CompositionRoot>(next.value(), config_store_->resolved().state_dir);
+    return publish_snapshot(next.value(), before_window);
+}
+
+// Set-up mode saved the file: the same path as a live `set`, with the file read again.
+std::string KioskApp::reload_configuration() {
+    auto before_window = window_spec(config(), true);
+    auto next = config_store_->reload_file();
+    if (!next) return next.error().message;
+    controller_->set_notice({}, {}); // a fallback notice no longer applies: the file validates now
+    return publish_snapshot(next.value(), before_window);
+}
+
+std::string KioskApp::publish_snapshot(const runtime::ConfigPtr& next, const WindowSpec& before_window) {
+    auto root = std::make_shared<runtime::CompositionRoot>(next, config_store_->resolved().state_dir);
     root->adopt_unchanged(*root_);
     auto changed = runtime::compare_plans(root_->plan(), root->plan());
     if (changed.status) std::fprintf(stderr, "kiosk: status server settings apply after a restart\n");
     root_ = root;
-    controller_->reconfigure(next.value());
+    controller_->reconfigure(next);
     for (auto& feature : features_)
-        feature->reconfigure(next.value(), root_, changed);
+        feature->reconfigure(next, root_, changed);
     auto after_window = window_spec(config(), true);
     if (before_window.width != after_window.width || before_window.height != after_window.height) {
         window_.resize(after_window.width, after_window.height);
@@ -337,6 +353,13 @@ int KioskApp::run() {
     controller_ = std::make_unique<Controller>(config_store_->current(), clock_, registry_);
     if (auto notice = config_store_->resolved().notice_key(); !notice.empty())
         controller_->set_notice(notice, "");
+    controller_->set_staff_hooks({[this] { return &config_store_->resolved(); },
+                                  [this] { return reload_configuration(); },
+                                  [this] { return health_.current(); },
+                                  [this] {
+                                      restart_requested_ = true;
+                                      quit_ = true;
+                                  }});
     start_features();
 
     if (steps) {
@@ -440,6 +463,10 @@ int KioskApp::run() {
         if (finished_headless) quit_ = true;
     }
     features_.clear();
+    if (restart_requested_) {
+        std::fprintf(stderr, "kiosk: restart asked for in set-up mode; exiting for the service manager\n");
+        return 3; // deploy/systemd/motcua-kiosk.service: Restart=always
+    }
     return finish_script();
 }
 

@@ -8,6 +8,7 @@
 #include "kiosk/cli/cmd_printers.hpp"
 #include "kiosk/cli/cmd_queue.hpp"
 #include "kiosk/cli/cmd_search.hpp"
+#include "kiosk/cli/cmd_setup.hpp"
 #include "kiosk/runtime/composition_root.hpp"
 
 #include <cstdio>
@@ -35,6 +36,7 @@ const char* const usage =
     "  queue call-next SERVICE --counter N [--json]   call the next ticket (priority first)\n"
     "  queue done TICKET | queue void TICKET --reason R | queue list [--day YYYY-MM-DD] [--json]\n"
     "  ticket issue SERVICE [--priority KIND] [--print] [--json]   take a number (same path as the screen)\n"
+    "  setup set-pin | setup enable-first-run | setup status   staff set-up PIN (read from standard input)\n"
     "  --version                      print the version\n";
 
 } // namespace
@@ -96,6 +98,7 @@ int main(int argc, char** argv) {
     if (command == "print-test") return ctx.args = rest(0), kiosk::cli::run_print_test(ctx);
     if (command == "queue") return ctx.args = rest(0), kiosk::cli::run_queue(ctx);
     if (command == "ticket") return ctx.args = rest(0), kiosk::cli::run_ticket(ctx);
+    if (command == "setup") return ctx.args = rest(0), kiosk::cli::run_setup(ctx);
     std::fprintf(stderr, "kioskctl: unknown command '%s'\n%s", command.c_str(), usage);
     return 2;
 }

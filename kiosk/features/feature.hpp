@@ -23,6 +23,7 @@
 #include "kiosk/ui/widgets/preview_image.hpp"
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -39,6 +40,17 @@ class Shell {
     [[nodiscard]] virtual i18n::Lang lang() const = 0;         // the citizen's language now
     // Applies a command (Navigate, GoBack, ...) after the one being handled, in order.
     virtual void request(ui::Command command) = 0;
+
+    // For staff set-up mode; the defaults say "not available" (a shell without a configuration file).
+    // Where the running configuration came from (file, state folder, fallback, problems); null: unknown.
+    [[nodiscard]] virtual const runtime::ResolvedConfig* resolved_config() const { return nullptr; }
+    // Re-reads the configuration file (after set-up saved it) and publishes it like a live `set`; returns
+    // what went wrong, empty when the new snapshot is in use.
+    virtual std::string reload_configuration() { return "not available"; }
+    // The health snapshot /status serves now.
+    [[nodiscard]] virtual health::HealthSnapshot health() const { return {}; }
+    // Ends the kiosk so that its service manager starts it again.
+    virtual void restart() {}
 };
 
 struct FeatureContext {

@@ -72,4 +72,16 @@ Result<ConfigPtr> ConfigStore::apply_override(const std::string& key_value) {
     return resolved_.config;
 }
 
+Result<ConfigPtr> ConfigStore::reload_file() {
+    auto next = resolve(resolved_.path, request_.overrides, resolved_.state_dir);
+    if (!next.problems.empty()) {
+        std::string message;
+        for (const auto& problem : next.problems)
+            message += (message.empty() ? "" : "; ") + problem.to_string();
+        return make_error("invalid_file", message);
+    }
+    resolved_ = std::move(next);
+    return resolved_.config;
+}
+
 } // namespace kiosk::runtime

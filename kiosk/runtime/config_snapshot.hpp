@@ -48,6 +48,9 @@ class ConfigStore {
     // override is refused (error names the key and why) and nothing changes; otherwise the new snapshot is
     // published and returned.
     [[nodiscard]] Result<ConfigPtr> apply_override(const std::string& key_value);
+    // Re-reads the file (after set-up saved it) with the same overrides and publishes the result. Refused
+    // when the file no longer validates (the running snapshot stays).
+    [[nodiscard]] Result<ConfigPtr> reload_file();
 
   private:
     ConfigRequest request_;

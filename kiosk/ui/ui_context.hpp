@@ -35,6 +35,7 @@ class UiContext {
     [[nodiscard]] i18n::Lang lang() const { return lang_; }
     [[nodiscard]] const GestureView& gesture() const { return gesture_; }
     [[nodiscard]] std::string_view tr(std::string_view key) const { return translator_.tr(key, lang_); }
+    [[nodiscard]] bool translator_has(std::string_view key) const { return translator_.has(key); }
     [[nodiscard]] std::string fmt(std::string_view key, std::initializer_list<std::string_view> args) const {
         return translator_.format(key, lang_, args);
     }

@@ -41,7 +41,9 @@ struct ScreenSpec {
     std::string id;
     std::string title_key;
     std::function<void(UiContext&)> draw;
-    bool chromeless = false;
+    bool staff =
+        false; // a staff screen (set-up): closes after setup.idle_close_s instead of ui.idle_timeout_s
+    bool chromeless = false; // no title bar (lobby display, counter console); set it by name
 };
 
 // A big button on the home screen that opens a feature's first screen.

@@ -9,6 +9,28 @@ file(MAKE_DIRECTORY ${STATE})
 if(DEFINED ENV{ASAN_OPTIONS})
   set(ENV{ASAN_OPTIONS} "$ENV{ASAN_OPTIONS}:detect_leaks=0")
 endif()
+# "#setup_pin PIN": the staff set-up PIN is set with kioskctl before the run (standard input, as on a kiosk).
+file(STRINGS ${SCRIPT} pin_lines REGEX "^#setup_pin ")
+foreach(line ${pin_lines})
+  string(REGEX REPLACE "^#setup_pin +([0-9]+).*" "\\1" pin "${line}")
+  file(WRITE ${STATE}/pin.txt "${pin}\n")
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env XDG_STATE_HOME=${STATE} KIOSK_CONFIG=${STATE}/none.toml
+                          ${KIOSKCTL} setup set-pin
+                  INPUT_FILE ${STATE}/pin.txt RESULT_VARIABLE rc)
+  file(REMOVE ${STATE}/pin.txt)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "kioskctl setup set-pin exited with ${rc}")
+  endif()
+endforeach()
+# "#usb FOLDER": tests/ui/data/FOLDER is the content of a mounted USB drive (KIOSK_MEDIA_DIR); without it no
+# drive is mounted, so exports go to the state folder.
+file(MAKE_DIRECTORY ${STATE}/media)
+file(STRINGS ${SCRIPT} usb_lines REGEX "^#usb ")
+foreach(line ${usb_lines})
+  string(REGEX REPLACE "^#usb +([^ ]+).*" "\\1" usb "${line}")
+  file(MAKE_DIRECTORY ${STATE}/media/kiosk)
+  file(COPY ${CMAKE_CURRENT_LIST_DIR}/data/${usb}/ DESTINATION ${STATE}/media/kiosk/USB)
+endforeach()
 # "#kioskctl ARGS" lines run kioskctl on the same state folder first, in order (queue data for the counter
 # console and lobby display: tickets issued and called with --at times on the frozen day).
 file(STRINGS ${SCRIPT} kioskctl_lines REGEX "^#kioskctl ")
@@ -40,6 +62,7 @@ if(GATEWAY_MODE)
 else()
   execute_process(
     COMMAND ${CMAKE_COMMAND} -E env SDL_VIDEODRIVER=offscreen XDG_STATE_HOME=${STATE} KIOSK_CONFIG=${STATE}/none.toml
+            KIOSK_DEV_DIR=${STATE}/no-devices KIOSK_MEDIA_DIR=${STATE}/media
             ${KIOSK} --clock "2026-11-27 09:30" --set status.port=0 ${extra} --script ${SCRIPT} --screenshot ${OUT}
     WORKING_DIRECTORY ${OUT_DIR}
     RESULT_VARIABLE rc)
@@ -64,19 +87,26 @@ foreach(check ${width_checks})
     message(FATAL_ERROR "${SCRIPT}: ${png} is ${width} px wide, expected ${expected}")
   endif()
 endforeach()
-# "#reference NAME" lines: the final screenshot must match tests/ui/reference/NAME.png (rewritten with
-# KIOSK_UPDATE_REFERENCE=1).
+# "#reference NAME.png": a screenshot the script took (in the output folder) must match
+# tests/ui/reference/NAME.png; "#reference NAME" (no .png): the final screenshot must match NAME.png.
+# KIOSK_UPDATE_REFERENCE=1 rewrites the reference instead.
 file(STRINGS ${SCRIPT} reference_lines REGEX "^#reference ")
 foreach(line ${reference_lines})
-  string(REGEX REPLACE "^#reference +([A-Za-z0-9_.-]+).*" "\\1" ref "${line}")
-  set(ref ${REFERENCE_DIR}/${ref}.png)
-  if(DEFINED ENV{KIOSK_UPDATE_REFERENCE})
-    file(COPY_FILE ${OUT} ${ref})
-    message(STATUS "updated ${ref}")
+  string(REGEX REPLACE "^#reference +([^ ]+).*" "\\1" shot "${line}")
+  if(shot MATCHES "\\.png$")
+    set(actual ${OUT_DIR}/${shot})
+    set(reference ${REFERENCE_DIR}/${shot})
   else()
-    execute_process(COMMAND ${COMPARE} ${OUT} ${ref} 0.01 RESULT_VARIABLE rc)
-    if(NOT rc EQUAL 0)
-      message(FATAL_ERROR "${OUT} differs from ${ref}")
-    endif()
+    set(actual ${OUT})
+    set(reference ${REFERENCE_DIR}/${shot}.png)
+  endif()
+  if(DEFINED ENV{KIOSK_UPDATE_REFERENCE})
+    file(COPY_FILE ${actual} ${reference})
+    message(STATUS "updated ${reference}")
+    continue()
+  endif()
+  execute_process(COMMAND ${COMPARE} ${actual} ${reference} 0.01 RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${actual} differs from ${reference}")
   endif()
 endforeach()

@@ -19,6 +19,7 @@ struct ServiceConfig {
     std::string opens = "07:30";
     std::string closes = "17:00";
     bool priority_allowed = true;
+    bool enabled = true; // false: kept in the file (and its numbers) but not offered to citizens
 
     bool operator==(const ServiceConfig&) const = default;
 };
@@ -44,9 +45,16 @@ struct Config {
     struct Ui {
         std::string language = "vi";
         int idle_timeout_s = 60;
-        std::string setup_pin = ""; // empty: setup mode is reachable only through kioskctl
+        std::string setup_pin = ""; // must stay empty: a plaintext PIN is refused (kioskctl setup set-pin)
         std::string mode = "kiosk"; // kiosk (citizens) | counter (staff console) | display (lobby board)
     } ui;
+    struct Setup {
+        int corner_px = 120; // the top-left square whose taps open the set-up PIN pad
+        int corner_taps = 5;
+        int corner_window_ms = 3000;
+        int idle_close_s = 120;        // set-up mode closes itself after this long without a touch
+        std::string secrets_file = ""; // empty: <state>/setup/secrets (PIN hash, lock-out; mode 0600)
+    } setup;
     struct Paths {
         std::string assets_dir = ""; // empty: the assets folder the program was built with
         std::string state_dir = "";  // empty: $XDG_STATE_HOME/motcua-kiosk (or ~/.local/state/motcua-kiosk)

@@ -1,9 +1,12 @@
 #include "kiosk/core/config/loader.hpp"
 
+#include "kiosk/core/config/file_marks.hpp"
 #include "kiosk/core/config/schema.hpp"
 
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -167,7 +170,14 @@ class Validator {
                     "must start with https:// (plain http only for loopback test gateways)");
         if (c.gateway.total_timeout_ms < c.gateway.connect_timeout_ms)
             problem(0, "gateway.total_timeout_ms", "must not be shorter than gateway.connect_timeout_ms");
-        if (c.services.empty()) problem(0, "services", "at least one service is required");
+        if (c.services.empty())
+            problem(0, "services", "at least one service is required");
+        else if (std::none_of(c.services.begin(), c.services.end(), [](const auto& s) { return s.enabled; }))
+            problem(0, "services", "at least one service must be enabled");
+        if (!c.ui.setup_pin.empty())
+            problem(0, "ui.setup_pin",
+                    "a PIN in plain text is not accepted: delete this line and set the PIN with "
+                    "`kioskctl setup set-pin` (it reads the PIN from standard input and keeps only a hash)");
         std::set<std::string> codes;
         for (size_t i = 0; i < c.services.size(); ++i) {
             const auto& s = c.services[i];
@@ -272,6 +282,10 @@ LoadResult load_config_text(std::string_view text, std::string_view origin,
         result.problems.push_back({std::string(origin), static_cast<int>(error.source().begin.line), "",
                                    "TOML syntax error: " + std::string(error.description())});
     }
+    if (cut_short(text))
+        result.problems.push_back({std::string(origin), 0, "",
+                                   "the file ends early (\"" + std::string(kEndOfFile) +
+                                       "\" is missing): an interrupted or truncated save"});
     for (const auto& line : overrides)
         validator.apply_override(line);
     validator.cross_check();
@@ -298,11 +312,26 @@ LoadResult load_config_file(const std::filesystem::path& path, const std::vector
 
 namespace {
 
+// A TOML basic string. Control characters (which TOML does not allow raw) are escaped, so a value read from
+// an escaped string ("a\nb") renders back to text that reads again (set-up writes files with this).
 std::string quote(const std::string& s) {
     std::string out = "\"";
     for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        out += c;
+        auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (u < 0x20 || u == 0x7f) {
+            char esc[8];
+            std::snprintf(esc, sizeof esc, "\\u%04X", u);
+            out += esc;
+        } else {
+            out += c;
+        }
     }
     return out + "\"";
 }

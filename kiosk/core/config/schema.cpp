@@ -135,8 +135,30 @@ std::vector<KeyDef<Config>> build_config_schema() {
                   [](C & c) -> auto& { return c.ui.idle_timeout_s; }),
               10, 3600));
     add(key<C>(
-        "ui.setup_pin", VT::string, "PIN for staff setup mode; empty = setup only through kioskctl",
+        "ui.setup_pin", VT::string,
+        "Must stay empty: a plaintext PIN is refused; set it with `kioskctl setup set-pin` (stdin)",
         [](C & c) -> auto& { return c.ui.setup_pin; }));
+    // setup (staff set-up mode)
+    add(range(key<C>(
+                  "setup.corner_px", VT::integer, "Side of the top-left square that opens set-up when tapped",
+                  [](C & c) -> auto& { return c.setup.corner_px; }),
+              40, 400));
+    add(range(key<C>(
+                  "setup.corner_taps", VT::integer, "Taps in that square that open the set-up PIN pad",
+                  [](C & c) -> auto& { return c.setup.corner_taps; }),
+              3, 10));
+    add(range(key<C>(
+                  "setup.corner_window_ms", VT::integer, "Milliseconds within which those taps must fall",
+                  [](C & c) -> auto& { return c.setup.corner_window_ms; }),
+              1000, 10000));
+    add(range(key<C>(
+                  "setup.idle_close_s", VT::integer, "Seconds without a touch before set-up mode closes",
+                  [](C & c) -> auto& { return c.setup.idle_close_s; }),
+              30, 1800));
+    add(key<C>(
+        "setup.secrets_file", VT::string,
+        "PIN hash and lock-out file (mode 0600); empty = <state>/setup/secrets",
+        [](C & c) -> auto& { return c.setup.secrets_file; }));
     // paths
     add(key<C>(
         "paths.assets_dir", VT::string, "Fonts, translations, bundled catalog; empty = built-in path",
@@ -367,6 +389,9 @@ std::vector<KeyDef<ServiceConfig>> build_service_schema() {
     s.push_back(key<S>(
         "priority_allowed", VT::boolean, "Priority tickets allowed",
         [](S & v) -> auto& { return v.priority_allowed; }));
+    s.push_back(key<S>(
+        "enabled", VT::boolean, "Offered to citizens (false: hidden, its settings kept)",
+        [](S & v) -> auto& { return v.enabled; }));
     return s;
 }
 

@@ -21,5 +21,7 @@ struct OpenProcedure {
 struct PrintChecklist {
     std::string code;
 };
+// Sync the catalog with the gateway now instead of at the next interval (set-up's Maintenance screen).
+struct SyncNow {};
 
 } // namespace kiosk::features::catalog_ui

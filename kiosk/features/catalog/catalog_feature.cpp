@@ -47,6 +47,7 @@ void CatalogFeature::register_ui(UiRegistry& registry) {
     registry.add_command<BrowseField>(*this);
     registry.add_command<OpenProcedure>(*this);
     registry.add_command<PrintChecklist>(*this);
+    registry.add_command<SyncNow>(*this);
 }
 
 void CatalogFeature::start() {
@@ -212,6 +213,8 @@ void CatalogFeature::handle(const ui::FeatureCommand& command) {
         open_procedure(open->code);
     else if (const auto* print = command.as<PrintChecklist>())
         print_checklist(print->code);
+    else if (command.as<SyncNow>())
+        next_sync_ = clock_.now(); // tick() starts it (unless one is running)
 }
 
 void CatalogFeature::open_procedure(const std::string& code) {

@@ -53,8 +53,10 @@ CounterFeature::~CounterFeature() {
 }
 
 void CounterFeature::register_ui(UiRegistry& registry) {
-    registry.add_screen(*this, {kCounterScreen, "counter.screen",
-                                [this](ui::UiContext& ctx) { ui::draw_counter_console(ctx, model_); }, true});
+    registry.add_screen(*this, {.id = kCounterScreen,
+                                .title_key = "counter.screen",
+                                .draw = [this](ui::UiContext& ctx) { ui::draw_counter_console(ctx, model_); },
+                                .chromeless = true});
     registry.add_command<CounterAction>(*this);
     registry.add_command<TransferTo>(*this);
 }

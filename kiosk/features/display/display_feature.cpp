@@ -45,8 +45,10 @@ DisplayFeature::~DisplayFeature() {
 } // the watch job returns within one slice
 
 void DisplayFeature::register_ui(UiRegistry& registry) {
-    registry.add_screen(*this, {kDisplayScreen, "display.title",
-                                [this](ui::UiContext& ctx) { ui::draw_display_board(ctx, model_); }, true});
+    registry.add_screen(*this, {.id = kDisplayScreen,
+                                .title_key = "display.title",
+                                .draw = [this](ui::UiContext& ctx) { ui::draw_display_board(ctx, model_); },
+                                .chromeless = true});
 }
 
 void DisplayFeature::start() {

@@ -61,7 +61,7 @@ bool wide_key(UiContext& ctx, const char* id, std::string_view title, std::strin
 } // namespace
 
 float keyboard_height(const UiContext& ctx, const KeyboardView& view, float width) {
-    (void)view; // both layouts have five rows
+    (void)view; // every layout has five rows
     Metrics m = metrics(ctx.theme(), width);
     return kRows * m.height + (kRows - 1) * m.row_gap + ctx.theme().px(5);
 }
@@ -82,7 +82,19 @@ void draw_keyboard(UiContext& ctx, const KeyboardView& view, float width) {
 
     const std::string_view backspace = ctx.tr(keyboard::labels::backspace);
     const std::string_view clear = ctx.tr(keyboard::labels::clear);
-    if (code) {
+    if (view.layout == KeyboardLayout::url) {
+        // Z–M, '.' and '/' under the home row; ':', '-', '_' and the two delete keys on the bottom row.
+        character_row(ctx, m, "zxcvbnm./", ImVec2(origin.x + half, row_y(3)));
+        character_row(ctx, m, ":-_", ImVec2(origin.x, row_y(4)));
+        const float left = 3 * (m.unit + m.gap);
+        const float w = (width - left - m.gap) / 2;
+        if (wide_key(ctx, "backspace", backspace, {}, ImVec2(origin.x + left, row_y(4)), w, m.height,
+                     ButtonStyle::primary, view.has_text))
+            ctx.emit(KeyboardBackspace{});
+        if (wide_key(ctx, "clear", clear, {}, ImVec2(origin.x + left + w + m.gap, row_y(4)), w, m.height,
+                     ButtonStyle::danger, view.has_text))
+            ctx.emit(KeyboardClear{});
+    } else if (code) {
         // Z–M, '-' and '.' under the home row; the two delete keys share the bottom row.
         character_row(ctx, m, rows[2], ImVec2(origin.x + half, row_y(3)));
         const float w = (width - m.gap) / 2;

@@ -15,6 +15,7 @@ namespace kiosk::ui {
 enum class KeyboardLayout {
     letters, // search: digits, lowercase a–z, space bar, input-mode key (Telex / VNI / Không dấu)
     code, // dossier codes: digits, uppercase A–Z, '-', '.'; no space bar, no mode key (use InputMode::none)
+    url, // addresses, ids and tokens (set-up): digits, lowercase a–z, '.', '/', ':', '-', '_'; no space bar
 };
 
 struct KeyboardView {
