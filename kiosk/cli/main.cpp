@@ -2,6 +2,7 @@
 #include "kiosk/cli/cli_context.hpp"
 #include "kiosk/cli/cmd_catalog.hpp"
 #include "kiosk/cli/cmd_config.hpp"
+#include "kiosk/cli/cmd_counter.hpp"
 #include "kiosk/cli/cmd_decode.hpp"
 #include "kiosk/cli/cmd_dossier.hpp"
 #include "kiosk/cli/cmd_parse.hpp"
@@ -37,6 +38,7 @@ const char* const usage =
     "  queue done TICKET | queue void TICKET --reason R | queue list [--day YYYY-MM-DD] [--json]\n"
     "  ticket issue SERVICE [--priority KIND] [--print] [--json]   take a number (same path as the screen)\n"
     "  setup set-pin | setup enable-first-run | setup status   staff set-up PIN (read from standard input)\n"
+    "  counter set-pin N | counter pin-status N   counter console PIN (read from standard input)\n"
     "  --version                      print the version\n";
 
 } // namespace
@@ -97,6 +99,7 @@ int main(int argc, char** argv) {
     if (command == "printers") return ctx.args = rest(0), kiosk::cli::run_printers(ctx);
     if (command == "print-test") return ctx.args = rest(0), kiosk::cli::run_print_test(ctx);
     if (command == "queue") return ctx.args = rest(0), kiosk::cli::run_queue(ctx);
+    if (command == "counter") return ctx.args = rest(0), kiosk::cli::run_counter(ctx);
     if (command == "ticket") return ctx.args = rest(0), kiosk::cli::run_ticket(ctx);
     if (command == "setup") return ctx.args = rest(0), kiosk::cli::run_setup(ctx);
     std::fprintf(stderr, "kioskctl: unknown command '%s'\n%s", command.c_str(), usage);

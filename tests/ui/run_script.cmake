@@ -34,11 +34,19 @@ endforeach()
 # "#kioskctl ARGS" lines run kioskctl on the same state folder first, in order (queue data for the counter
 # console and lobby display: tickets issued and called with --at times on the frozen day).
 file(STRINGS ${SCRIPT} kioskctl_lines REGEX "^#kioskctl ")
+# "#kioskctl ARGS <<< TEXT" gives TEXT as its standard input (e.g. "counter set-pin 6 <<< 482915").
 foreach(line ${kioskctl_lines})
   string(REGEX REPLACE "^#kioskctl " "" line "${line}")
+  set(stdin_file /dev/null)
+  if(line MATCHES "^(.*) <<< (.*)$")
+    set(line "${CMAKE_MATCH_1}")
+    set(stdin_file ${STATE}/kioskctl.stdin)
+    file(WRITE ${stdin_file} "${CMAKE_MATCH_2}\n")
+  endif()
   separate_arguments(words UNIX_COMMAND "${line}")
   execute_process(COMMAND ${CMAKE_COMMAND} -E env XDG_STATE_HOME=${STATE} KIOSK_CONFIG=${STATE}/none.toml
-                          ${KIOSKCTL} ${words} RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+                          ${KIOSKCTL} ${words} INPUT_FILE ${stdin_file} RESULT_VARIABLE rc OUTPUT_QUIET
+                          ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "${SCRIPT}: kioskctl ${line} exited with ${rc}: ${err}")
   endif()

@@ -1,6 +1,8 @@
 #include "kiosk/features/counter/counter_feature.hpp"
 
 #include "kiosk/core/queue/from_config.hpp"
+#include "kiosk/core/setup/counter_pin.hpp"
+#include "kiosk/core/setup/setup_paths.hpp"
 #include "kiosk/features/counter/counter_commands.hpp"
 #include "kiosk/features/counter/counter_screens.hpp"
 #include "kiosk/runtime/counter_parts.hpp"
@@ -15,6 +17,7 @@ namespace {
 using counter_ui::Action;
 using counter_ui::CounterAction;
 using counter_ui::kCounterScreen;
+using counter_ui::PinKey;
 using counter_ui::TransferTo;
 
 constexpr auto kWatchSlice = std::chrono::milliseconds{500};
@@ -59,6 +62,7 @@ void CounterFeature::register_ui(UiRegistry& registry) {
                                 .chromeless = true});
     registry.add_command<CounterAction>(*this);
     registry.add_command<TransferTo>(*this);
+    registry.add_command<PinKey>(*this);
 }
 
 std::vector<std::string> CounterFeature::my_services() const {
@@ -82,7 +86,91 @@ void CounterFeature::start() {
         model_.transfer_targets.push_back(v);
     }
     if (model_.counter <= 0) return; // the screen says counter.number is missing
+    pin_file_ = setup::counter_secrets_path(
+        setup::setup_paths(parts_->plan().paths.state, config_->setup.secrets_file).dir, model_.counter);
+    lock_console();
+    load_pin_status();
     open();
+}
+
+void CounterFeature::lock_console() {
+    model_.unlocked = false;
+    model_.picking_transfer = false;
+    pin_entry_.clear();
+    model_.pin_digits = 0;
+    model_.pin_message_key.clear();
+}
+
+// Whether this counter has a PIN and whether the pad is still locked (a restart does not unlock it).
+void CounterFeature::load_pin_status() {
+    const auto file = pin_file_;
+    worker_.submit([this, file]() -> tasks::CompletionQueue::Completion {
+        auto status = setup::counter_pin_status(file, clock_);
+        return [this, status, file] {
+            if (file != pin_file_) return;
+            if (!status) {
+                std::fprintf(stderr, "counter %d: %s\n", model_.counter, status.error().message.c_str());
+                model_.pin_message_key = "counter.pin_error";
+                return;
+            }
+            model_.pin_missing = status->outcome == setup::CounterPinOutcome::no_pin;
+            if (status->locked_seconds > 0)
+                pin_locked_until_ = clock_.now() + std::chrono::seconds(status->locked_seconds);
+            model_.pin_locked_seconds = status->locked_seconds;
+        };
+    });
+}
+
+void CounterFeature::pin_key(char key) {
+    if (model_.unlocked || model_.pin_checking || model_.pin_locked_seconds > 0) return;
+    if (key == 'B') {
+        if (!pin_entry_.empty()) pin_entry_.pop_back();
+    } else if (key == 'C') {
+        pin_entry_.clear();
+    } else if (key == 'E') {
+        return submit_pin();
+    } else if (key >= '0' && key <= '9' && pin_entry_.size() < static_cast<size_t>(setup::kMaxPinDigits)) {
+        pin_entry_ += key;
+    }
+    model_.pin_digits = static_cast<int>(pin_entry_.size());
+    model_.pin_message_key.clear();
+}
+
+// Argon2id takes tens to hundreds of milliseconds: checked on the worker; the result (and the lock-out
+// state, already saved) comes back through the completion queue.
+void CounterFeature::submit_pin() {
+    if (pin_entry_.empty()) return;
+    std::string pin = std::move(pin_entry_);
+    pin_entry_.clear();
+    model_.pin_digits = 0;
+    model_.pin_checking = true;
+    const auto file = pin_file_;
+    worker_.submit([this, file, pin]() -> tasks::CompletionQueue::Completion {
+        auto check = setup::check_counter_pin(file, pin, clock_);
+        return [this, check, file] {
+            if (file != pin_file_) return;
+            model_.pin_checking = false;
+            if (!check) {
+                std::fprintf(stderr, "counter %d: %s\n", model_.counter, check.error().message.c_str());
+                model_.pin_message_key = "counter.pin_error";
+                return;
+            }
+            using Outcome = setup::CounterPinOutcome;
+            model_.pin_missing = check->outcome == Outcome::no_pin;
+            model_.pin_locked_seconds = check->locked_seconds;
+            if (check->locked_seconds > 0)
+                pin_locked_until_ = clock_.now() + std::chrono::seconds(check->locked_seconds);
+            if (check->outcome == Outcome::accepted) {
+                model_.unlocked = true;
+                model_.pin_message_key.clear();
+                std::fprintf(stderr, "counter %d: opened with the counter PIN\n", model_.counter);
+            } else if (check->outcome == Outcome::wrong) {
+                model_.pin_message_key = "counter.pin_wrong";
+                std::fprintf(stderr, "counter %d: wrong PIN (%d since the last lock)\n", model_.counter,
+                             check->failures);
+            }
+        };
+    });
 }
 
 void CounterFeature::open() {
@@ -210,6 +298,8 @@ void CounterFeature::apply(const queue::QueueBoard& board) {
 }
 
 void CounterFeature::act(int action) {
+    if (!model_.unlocked) return; // staff identify first
+    if (static_cast<Action>(action) == Action::lock) return lock_console();
     if (!opened_ || model_.working) return;
     const int counter = model_.counter;
     const auto id = current_id_;
@@ -251,14 +341,17 @@ void CounterFeature::act(int action) {
     case Action::close_transfer:
         model_.picking_transfer = false;
         break;
+    case Action::lock: // handled above
+        break;
     }
 }
 
 void CounterFeature::handle(const ui::FeatureCommand& command) {
     if (const auto* a = command.as<CounterAction>()) act(static_cast<int>(a->action));
+    if (const auto* key = command.as<PinKey>()) pin_key(key->key);
     if (const auto* to = command.as<TransferTo>()) {
         model_.picking_transfer = false;
-        if (current_id_ == 0 || !opened_ || model_.working) return;
+        if (!model_.unlocked || current_id_ == 0 || !opened_ || model_.working) return;
         const int counter = model_.counter;
         const auto id = current_id_;
         const auto service = to->service;
@@ -272,6 +365,20 @@ void CounterFeature::handle(const ui::FeatureCommand& command) {
 
 std::vector<ui::KeyPress> CounterFeature::filter_keys(std::vector<ui::KeyPress> keys) {
     std::vector<ui::KeyPress> rest;
+    if (!model_.unlocked && model_.counter > 0) { // the PIN pad takes digits, Backspace and Enter
+        for (auto& k : keys) {
+            if (k.kind == ui::KeyPress::Kind::backspace)
+                pin_key('B');
+            else if (k.kind == ui::KeyPress::Kind::enter)
+                pin_key('E');
+            else if (k.kind == ui::KeyPress::Kind::escape)
+                pin_key('C');
+            else if (k.kind == ui::KeyPress::Kind::text)
+                for (char c : k.text)
+                    pin_key(c);
+        }
+        return rest;
+    }
     for (auto& k : keys) {
         if (k.kind == ui::KeyPress::Kind::escape) {
             act(static_cast<int>(Action::close_transfer));
@@ -300,6 +407,9 @@ std::vector<ui::KeyPress> CounterFeature::filter_keys(std::vector<ui::KeyPress> 
         case 'p':
             act(static_cast<int>(model_.paused ? Action::resume : Action::pause));
             break;
+        case 'l':
+            act(static_cast<int>(Action::lock));
+            break;
         default:
             rest.push_back(std::move(k));
         }
@@ -316,7 +426,16 @@ Clock::time_point CounterFeature::tick(Clock::time_point now) {
     model_.clock = vn_clock(now);
     const auto secs = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
     const auto next_minute = now + std::chrono::seconds(60 - secs % 60);
-    return retry_open_at_ != Clock::time_point{} ? std::min(next_minute, retry_open_at_) : next_minute;
+    auto next = retry_open_at_ != Clock::time_point{} ? std::min(next_minute, retry_open_at_) : next_minute;
+    if (pin_locked_until_ != Clock::time_point{}) { // the lock-out countdown, once a second
+        const auto left = std::chrono::ceil<std::chrono::seconds>(pin_locked_until_ - now).count();
+        model_.pin_locked_seconds = std::max<std::int64_t>(0, left);
+        if (left <= 0)
+            pin_locked_until_ = {};
+        else
+            next = std::min(next, now + std::chrono::seconds(1));
+    }
+    return next;
 }
 
 void CounterFeature::report(health::HealthSnapshot& snapshot) const {

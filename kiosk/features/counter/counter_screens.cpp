@@ -10,10 +10,54 @@ namespace {
 
 using features::counter_ui::Action;
 using features::counter_ui::CounterAction;
+using features::counter_ui::PinKey;
 
 void action_button(UiContext& ctx, const char* id, std::string_view label, std::string_view key, ImVec2 size,
                    ButtonStyle style, bool enabled, Action action) {
     if (big_button(ctx, id, {label, key, size, style, enabled})) ctx.send(CounterAction{action});
+}
+
+// The PIN pad: staff type the counter's PIN (touch or keyboard) before the console opens.
+void draw_pin_pad(UiContext& ctx, const CounterModel& m, float width) {
+    const Theme& t = ctx.theme();
+    if (m.pin_missing) {
+        text_block(ctx, t.fonts.title, ctx.fmt("counter.pin_missing", {std::to_string(m.counter)}), t.danger,
+                   width);
+        return;
+    }
+    text_block(ctx, t.fonts.title, ctx.tr("counter.pin_prompt"), t.text, width);
+    std::string dots; // one per typed digit
+    for (int i = 0; i < m.pin_digits; ++i)
+        dots += "• ";
+    text_block(ctx, t.fonts.title, dots.empty() ? std::string("–") : dots, t.primary, width, true);
+    if (m.pin_locked_seconds > 0)
+        text_block(ctx, t.fonts.body, ctx.fmt("counter.pin_locked", {std::to_string(m.pin_locked_seconds)}),
+                   t.danger, width);
+    else if (!m.pin_message_key.empty())
+        text_block(ctx, t.fonts.body, ctx.tr(m.pin_message_key), t.danger, width);
+    if (m.pin_checking) text_block(ctx, t.fonts.small, ctx.tr("counter.pin_checking"), t.muted, width);
+    gap(ctx, 12);
+    const bool enabled = !m.pin_checking && m.pin_locked_seconds == 0;
+    const float kw = (width - 2 * t.px(16)) / 3, kh = t.px(90);
+    const char keys[12] = {'1', '2', '3', '4', '5', '6', '7', '8', '9', 'C', '0', 'B'};
+    for (int i = 0; i < 12; ++i) {
+        if (i % 3) ImGui::SameLine(0, t.px(16));
+        const char key = keys[i];
+        const std::string label = key == 'C'   ? std::string(ctx.tr("counter.pin_clear"))
+                                  : key == 'B' ? std::string(ctx.tr("counter.pin_erase"))
+                                               : std::string(1, key);
+        const std::string id = std::string("pin-") + key;
+        if (big_button(ctx, id.c_str(), {label, {}, ImVec2(kw, kh), ButtonStyle::secondary, enabled}))
+            ctx.send(PinKey{key});
+        if (i % 3 == 2) gap(ctx, 8);
+    }
+    if (big_button(ctx, "pin-ok",
+                   {ctx.tr("counter.pin_ok"),
+                    {},
+                    ImVec2(width, kh),
+                    ButtonStyle::primary,
+                    enabled && m.pin_digits > 0}))
+        ctx.send(PinKey{'E'});
 }
 
 } // namespace
@@ -25,8 +69,15 @@ void draw_counter_console(UiContext& ctx, const CounterModel& m) {
     draw->AddRectFilled(ImVec2(0, 0), size, t.background);
     const float bar = t.px(110), pad = t.px(28);
     draw->AddRectFilled(ImVec2(0, 0), ImVec2(size.x, bar), t.header);
-    text_at(ctx, t.fonts.title, ctx.fmt("counter.title", {std::to_string(m.counter)}),
-            ImVec2(pad, (bar - t.fonts.title->FontSize) / 2), t.header_text);
+    const std::string title = ctx.fmt("counter.title", {std::to_string(m.counter)});
+    text_at(ctx, t.fonts.title, title, ImVec2(pad, (bar - t.fonts.title->FontSize) / 2), t.header_text);
+    if (m.unlocked) { // back to the PIN pad when staff leave the counter
+        const std::string lock = std::string(ctx.tr("counter.lock")) + " (L)";
+        const ImVec2 lock_size(measure(t.fonts.title, lock).x + t.px(72), t.px(72));
+        ImGui::SetCursorScreenPos(ImVec2(pad * 2 + measure(t.fonts.title, title).x, (bar - lock_size.y) / 2));
+        if (big_button(ctx, "lock", {lock, {}, lock_size, ButtonStyle::secondary, true}))
+            ctx.send(CounterAction{Action::lock});
+    }
     std::string stats = ctx.fmt("counter.served_today", {std::to_string(m.served_today)});
     if (m.average_service_min >= 0)
         stats += "  ·  " + ctx.fmt("counter.average", {std::to_string(m.average_service_min)});
@@ -47,6 +98,11 @@ void draw_counter_console(UiContext& ctx, const CounterModel& m) {
         return;
     }
     if (!m.error_key.empty()) text_block(ctx, t.fonts.body, ctx.tr(m.error_key), t.danger, left_w);
+    if (!m.unlocked) {
+        draw_pin_pad(ctx, m, left_w);
+        ImGui::EndGroup();
+        return;
+    }
     // The current ticket.
     boxed(ctx, left_w, m.paused ? t.warning : t.primary, [&](float inner) {
         text_block(ctx, t.fonts.body, ctx.tr(m.paused ? "counter.paused" : "counter.current"), t.muted,
