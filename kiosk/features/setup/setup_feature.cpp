@@ -5,7 +5,9 @@
 #include "kiosk/core/setup/atomic_file.hpp"
 #include "kiosk/core/setup/config_save.hpp"
 #include "kiosk/core/setup/usb_media.hpp"
+#include "kiosk/features/camera_lease.hpp"
 #include "kiosk/features/catalog/catalog_commands.hpp"
+#include "kiosk/features/dossier/camera_pipeline.hpp"
 #include "kiosk/features/setup/setup_commands.hpp"
 #include "kiosk/features/setup/setup_screens.hpp"
 #include "kiosk/net/connection_probe.hpp"
@@ -50,9 +52,17 @@ const config::KeyDef<config::Config>* find_key(const std::string& key) {
 SetupFeature::SetupFeature(const FeatureContext& c)
     : config_(c.config), parts_(c.parts), clock_(c.clock), translator_(c.translator), shell_(c.shell),
       paths_(setup::setup_paths(c.parts->plan().paths.state, c.config->setup.secrets_file)),
-      corner_(corner_rule(*c.config)), worker_(c.completions, 1) {}
+      corner_(corner_rule(*c.config)), completions_(c.completions), worker_(c.completions, 1) {}
 
-SetupFeature::~SetupFeature() = default;
+SetupFeature::~SetupFeature() {
+    // A borrowed camera still running stops here (its threads post to the completion queue).
+    std::shared_ptr<CameraPipeline> running;
+    {
+        std::lock_guard lock(held_camera_->mutex);
+        running = std::move(held_camera_->pipeline);
+    }
+    if (running) running->stop();
+}
 
 void SetupFeature::register_ui(UiRegistry& registry) {
     auto add = [&](const char* id, const char* title, void (*draw)(ui::UiContext&, const ui::SetupModel&)) {
@@ -77,6 +87,7 @@ void SetupFeature::register_ui(UiRegistry& registry) {
     registry.add_command<cmd::SetServiceEnabled>(*this);
     registry.add_command<cmd::SetServicePriority>(*this);
     registry.add_command<cmd::RemoveNewService>(*this);
+    registry.add_command<camera_lease::Released>(*this);
     registry.add_command<cmd::EditServiceField>(*this);
     registry.add_command<cmd::SaveServices>(*this);
     registry.add_command<cmd::PinKey>(*this);
@@ -355,6 +366,7 @@ void SetupFeature::forget() {
     model_.offer_undo = false;
     model_.scan_waiting = false;
     model_.scan_result.clear();
+    stop_preview();
 }
 
 bool SetupFeature::back(std::string_view screen) {
@@ -376,6 +388,7 @@ void SetupFeature::enter(std::string_view screen, bool returning) {
     if (!returning) model_.message_key.clear();
     // The services draft survives the edit screens below it; a fresh visit starts from the running list.
     if (screen == cmd::kServicesScreen && !returning) load_services();
+    if (screen == cmd::kScannerScreen) start_preview();
     refresh_screen(screen);
 }
 
@@ -758,6 +771,7 @@ void SetupFeature::import_config(const std::string& path) {
 
 void SetupFeature::handle(const ui::FeatureCommand& command) {
     if (const auto* key = command.as<cmd::PinKey>()) return pin_key(key->key);
+    if (command.as<camera_lease::Released>()) return open_preview_camera();
     if (!session_open_) return; // nothing else works without the PIN
     if (const auto* edit = command.as<cmd::EditDraft>()) return edit_draft(edit->key, edit->value);
     if (command.as<cmd::SaveDraft>()) return save_draft();

@@ -4,6 +4,7 @@
 // Filled by the SetupFeature on the UI thread; read by draw code.
 
 #include "kiosk/ui/widgets/keyboard.hpp"
+#include "kiosk/ui/widgets/preview_image.hpp"
 
 #include <string>
 #include <utility>
@@ -106,6 +107,12 @@ struct SetupModel {
     bool scan_waiting = false; // "scan now": waiting for the USB scanner
     std::string scan_result;   // what it read; empty: nothing yet
     bool scan_timed_out = false;
+    // Live preview on the Scanner screen (set-up borrows the camera while the screen is open).
+    PreviewImage preview;
+    bool camera_opening = false;
+    std::string camera_error; // why the camera did not open ("busy", "not_found", ...); empty: none
+    std::string camera_read;  // the last text the camera decoded on this screen
+    long long camera_reads = 0;
 
     // Services (a draft list until saved; kiosk/core/setup/service_editor.hpp holds the edits).
     struct ServiceRow {

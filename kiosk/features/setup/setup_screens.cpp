@@ -354,6 +354,49 @@ void draw_setup_printer(UiContext& ctx, const SetupModel& m) {
     end_column();
 }
 
+namespace {
+// The borrowed camera's live image (fitted, mirrored as configured) beside what it decoded last.
+void draw_setup_camera_preview(UiContext& ctx, const SetupModel& m, float width) {
+    const Theme& theme = ctx.theme();
+    if (m.scanner_source == "none") {
+        text_block(ctx, theme.fonts.body, ctx.tr("setup.preview_no_camera"), theme.muted, width);
+        return;
+    }
+    float box_w = width * 0.45f, box_h = box_w * 0.75f;
+    ImVec2 min = ImGui::GetCursorScreenPos();
+    ImVec2 max(min.x + box_w, min.y + box_h);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(min, max, IM_COL32(30, 36, 48, 255), theme.px(12));
+    const PreviewImage& p = m.preview;
+    if (p.texture && p.width > 0 && p.height > 0) {
+        float fit = std::min(box_w / p.width, box_h / p.height);
+        ImVec2 size(p.width * fit, p.height * fit);
+        ImVec2 at((min.x + max.x - size.x) / 2, (min.y + max.y - size.y) / 2);
+        ImVec2 uv0(p.mirror ? 1.0f : 0.0f, 0.0f), uv1(p.mirror ? 0.0f : 1.0f, 1.0f);
+        draw->AddImage(p.texture, at, ImVec2(at.x + size.x, at.y + size.y), uv0, uv1);
+    }
+    ImGui::Dummy(ImVec2(box_w, box_h));
+    ImGui::SameLine(0, theme.px(24));
+    ImGui::BeginGroup();
+    float text_w = width - box_w - theme.px(24);
+    text_block(ctx, theme.fonts.body, ctx.tr("setup.preview_title"), theme.text, text_w);
+    if (!m.camera_error.empty()) {
+        std::string key = "setup.camera_error." + m.camera_error;
+        std::string why = ctx.translator_has(key) ? std::string(ctx.tr(key)) : m.camera_error;
+        text_block(ctx, theme.fonts.body, ctx.fmt("setup.preview_failed", {why}), theme.danger, text_w);
+    } else if (m.camera_opening) {
+        text_block(ctx, theme.fonts.body, ctx.tr("setup.preview_opening"), theme.muted, text_w);
+    }
+    if (m.camera_read.empty())
+        text_block(ctx, theme.fonts.body, ctx.tr("setup.preview_nothing_read"), theme.muted, text_w);
+    else
+        text_block(ctx, theme.fonts.body, ctx.fmt("setup.preview_read", {m.camera_read}), theme.success,
+                   text_w);
+    text_block(ctx, theme.fonts.small, ctx.tr("setup.preview_hint"), theme.muted, text_w);
+    ImGui::EndGroup();
+}
+} // namespace
+
 void draw_setup_scanner(UiContext& ctx, const SetupModel& m) {
     const Theme& theme = ctx.theme();
     ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -379,6 +422,8 @@ void draw_setup_scanner(UiContext& ctx, const SetupModel& m) {
         text_block(ctx, theme.fonts.body, ctx.fmt("setup.scan_read", {m.scan_result}), theme.success, width);
     if (m.scan_timed_out)
         text_block(ctx, theme.fonts.body, ctx.tr("setup.scan_timeout"), theme.danger, width);
+    gap(ctx, 12);
+    draw_setup_camera_preview(ctx, m, width);
     gap(ctx, 12);
     float list_h = origin.y + avail.y - ImGui::GetCursorScreenPos().y - theme.px(30);
     if (begin_drag_scroll(ctx, "scanner", ImVec2(width, list_h))) {
@@ -417,8 +462,6 @@ void draw_setup_scanner(UiContext& ctx, const SetupModel& m) {
         ImGui::SameLine(0, theme.px(24));
         if (secondary(ctx, "mirror-off", ctx.tr("setup.mirror_no"), (w - theme.px(24)) / 2, idle && m.mirror))
             ctx.send(cmd::SetMirror{false});
-        gap(ctx, 12);
-        text_block(ctx, theme.fonts.small, ctx.tr("setup.preview_where"), theme.muted, w);
     }
     end_drag_scroll();
     end_column();

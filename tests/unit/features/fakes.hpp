@@ -92,8 +92,10 @@ class FakeShell final : public features::Shell {
     std::vector<std::string> stack{ui::kHomeScreen};
     i18n::Lang language = i18n::Lang::vi;
     std::vector<ui::Command> requested;
+    bool staff = false; // what staff_screen() says
 
     [[nodiscard]] std::string_view screen() const override { return stack.back(); }
+    [[nodiscard]] bool staff_screen() const override { return staff; }
     [[nodiscard]] i18n::Lang lang() const override { return language; }
     void request(ui::Command command) override {
         requested.push_back(command);
