@@ -185,6 +185,11 @@ bool Controller::tick() {
     return changed;
 }
 
+bool Controller::staff_screen() const {
+    const auto* spec = registry_.screen(model_.screen());
+    return spec && spec->staff;
+}
+
 int Controller::idle_timeout_s() const {
     // Staff screens (set-up) stay longer than a citizen's; idle still closes them.
     const auto* spec = registry_.screen(model_.screen());

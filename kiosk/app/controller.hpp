@@ -44,6 +44,7 @@ class Controller final : public features::Shell {
     void request(ui::Command command) override;
     [[nodiscard]] const runtime::ResolvedConfig* resolved_config() const override;
     std::string reload_configuration() override;
+    [[nodiscard]] bool staff_screen() const override;
     [[nodiscard]] health::HealthSnapshot health() const override;
     void restart() override;
 

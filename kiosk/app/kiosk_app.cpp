@@ -3,6 +3,8 @@
 #include "kiosk/app/clock.hpp"
 #include "kiosk/app/controller.hpp"
 #include "kiosk/app/feature_list.hpp"
+#include "kiosk/app/frame_log.hpp"
+#include "kiosk/app/frame_waiter.hpp"
 #include "kiosk/app/health_reporter.hpp"
 #include "kiosk/app/input_translator.hpp"
 #include "kiosk/app/log_sink.hpp"
@@ -112,6 +114,7 @@ class KioskApp {
     Window window_;
     ui::Theme theme_;
     InputTranslator input_;
+    std::optional<FrameWaiter> waiter_; // before completions_: its waker points here
     tasks::CompletionQueue completions_;
     features::UiRegistry registry_;
     std::unique_ptr<Controller> controller_;
@@ -126,6 +129,7 @@ class KioskApp {
     std::function<void()> wake_loop_;
     std::unique_ptr<ServiceNotifier> notifier_ = make_systemd_notifier();
     WatchdogPinger watchdog_{*notifier_};
+    FrameLog frame_log_;
     std::int64_t frames_rendered_ = 0;
     std::int64_t last_frame_at_ = 0;
     std::unique_ptr<ScriptRunner> script_;
@@ -253,7 +257,11 @@ void KioskApp::render_frame() {
     ImGui::NewFrame();
     const auto& shell = controller_->model();
     ui::UiContext ctx(theme_, translator_, shell.lang, gesture);
-    ui::draw_root(ctx, shell, registry_.screen(shell.screen()), registry_.home_entries());
+    // A mode with its own start screen (the lobby display) shows it in place of home.
+    const std::string start = mode_start_screen(*shell.config);
+    const bool at_home = shell.screen() == ui::kHomeScreen;
+    ui::draw_root(ctx, shell, registry_.screen(at_home && !start.empty() ? start : shell.screen()),
+                  registry_.home_entries());
     ImGui::Render();
     glViewport(0, 0, window_.width(), window_.height());
     ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme_.background);
@@ -274,6 +282,8 @@ void KioskApp::render_frame() {
         screenshots_.fulfil(std::move(reply));
     }
     window_.present();
+    auto visible = ctx.take_visible();
+    frame_log_.presented(visible);
     ++frames_rendered_;
     last_frame_at_ =
         std::chrono::duration_cast<std::chrono::seconds>(clock_.now().time_since_epoch()).count();
@@ -286,9 +296,9 @@ void KioskApp::render_frame() {
         }
     }
     if (read_aloud_)
-        read_aloud_->after_frame(shell, registry_.screen(shell.screen()), ctx.visible(), ctx.content_start(),
+        read_aloud_->after_frame(shell, registry_.screen(shell.screen()), visible, ctx.content_start(),
                                  translator_);
-    visible_ = ctx.take_visible();
+    visible_ = std::move(visible);
     auto commands = ctx.take_commands();
     if (!commands.empty()) {
         controller_->apply(commands);
@@ -441,6 +451,13 @@ int KioskApp::run() {
         return 1;
     }
     Uint32 wake_event = SDL_RegisterEvents(1);
+    waiter_.emplace(SDL_GetCurrentVideoDriver());
+    if (!options_.frame_log.empty()) {
+        if (auto error = frame_log_.open(options_.frame_log); !error.empty()) {
+            std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+            return 2;
+        }
+    }
     bool exact = steps.has_value() || !options_.screenshot_path.empty() || options_.startup_probe;
     imgui_.emplace();
     if (auto error = window_.open(window_spec(config(), exact)); !error.empty()) {
@@ -450,10 +467,11 @@ int KioskApp::run() {
     if (!setup_theme()) return 1;
     if (config().display.fullscreen && !exact) SDL_ShowCursor(SDL_DISABLE);
 
-    completions_.set_waker([wake_event] {
+    completions_.set_waker([wake_event, waiter = &*waiter_] {
         SDL_Event event{};
         event.type = wake_event;
         SDL_PushEvent(&event);
+        waiter->wake();
     });
     wake_loop_ = [wake_event] { // SDL_PushEvent is safe from any thread
         SDL_Event event{};
@@ -521,7 +539,7 @@ int KioskApp::run() {
             timeout_ms = static_cast<int>(std::clamp<long long>(wait, 0, 60000));
         }
         SDL_Event event;
-        bool got = busy ? SDL_PollEvent(&event) : SDL_WaitEventTimeout(&event, timeout_ms);
+        bool got = busy ? SDL_PollEvent(&event) : waiter_->wait(event, timeout_ms);
         while (got) {
             if (event.type == SDL_QUIT)
                 quit_ = true;
@@ -549,6 +567,8 @@ int KioskApp::run() {
             controller_->on_keys(keys);
             frames_needed_ = std::max(frames_needed_, 2);
         }
+        // A feature whose deadline came changes what it shows (the end of a highlight): draw it.
+        if (clock_.now() >= feature_deadline) frames_needed_ = std::max(frames_needed_, 1);
         feature_deadline = Clock::time_point::max();
         auto applied_before = controller_->applied();
         for (auto& feature : features_)

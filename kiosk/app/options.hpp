@@ -12,6 +12,7 @@ struct Options {
     std::vector<std::string> overrides; // --set key=value (repeatable)
     std::string script_path;            // --script FILE
     std::string screenshot_path;        // --screenshot OUT.png: write the final frame and exit
+    std::string frame_log;              // --frame-log FILE: texts newly shown per presented frame
     std::string frozen_clock;           // --clock "YYYY-MM-DD HH:MM" (Vietnam time): where the clock starts
     bool version = false;               // --version
     bool help = false;                  // --help

@@ -1,12 +1,15 @@
 #include "kiosk/cli/cmd_queue.hpp"
 
+#include "kiosk/core/dossier/vn_time.hpp"
 #include "kiosk/core/queue/from_config.hpp"
 #include "kiosk/core/queue/ticket_print_layout.hpp"
 #include "kiosk/core/queue/wait_estimate.hpp"
+#include "kiosk/runtime/counter_parts.hpp"
 #include "kiosk/runtime/queue_print.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 #include <ostream>
@@ -20,7 +23,7 @@ using namespace kiosk::queue;
 struct Args {
     std::vector<std::string> positional;
     bool json = false, print = false;
-    std::optional<std::string> db, counter, reason, priority, day;
+    std::optional<std::string> db, counter, reason, priority, day, to, at;
 };
 
 std::optional<Args> parse_args(const std::vector<std::string>& words, std::ostream& err) {
@@ -32,6 +35,8 @@ std::optional<Args> parse_args(const std::vector<std::string>& words, std::ostre
                                            : w == "--reason"   ? &a.reason
                                            : w == "--priority" ? &a.priority
                                            : w == "--day"      ? &a.day
+                                           : w == "--to"       ? &a.to
+                                           : w == "--at"       ? &a.at
                                                                : nullptr;
         if (w == "--json")
             a.json = true;
@@ -106,18 +111,56 @@ Result<std::shared_ptr<TicketStore>> open_store(const CliContext& ctx, const Arg
     return runtime::CompositionRoot(adjusted, ctx.root.plan().paths.state).open_ticket_store();
 }
 
+// --at yyyyMMddHHmmss (Vietnam time): act as if it were then (replays, reproducible test data); else now.
+Result<TimePoint> when(const Args& a) {
+    if (!a.at) return now_ms();
+    auto t = dossier::parse_vn_timestamp(*a.at);
+    if (!t) return make_error("cli.bad_time", "--at: " + t.error().message);
+    return TimePoint(std::chrono::duration_cast<TimePoint::duration>(t->time_since_epoch()));
+}
+
+// The counter desk on the same database (the console's operations), honouring --db like open_store.
+Result<std::unique_ptr<CounterDesk>> open_desk(const CliContext& ctx, const Args& a) {
+    if (!a.db) return runtime::open_counter_desk(ctx.root.plan(), ctx.config);
+    auto adjusted = std::make_shared<config::Config>(ctx.config);
+    adjusted->queue.store = "sqlite";
+    adjusted->queue.sqlite_path = *a.db;
+    return runtime::open_counter_desk(runtime::CompositionRoot(adjusted, ctx.root.plan().paths.state).plan(),
+                                      *adjusted);
+}
+
+// "HT,CT" → {"HT", "CT"}.
+std::vector<std::string> split_services(const std::string& list) {
+    std::vector<std::string> out;
+    std::string item;
+    for (char c : list + ",") {
+        if (c != ',') {
+            item += c;
+        } else if (!item.empty()) {
+            out.push_back(item);
+            item.clear();
+        }
+    }
+    return out;
+}
+
 // TICKET as a store id or as today's display text ("A015").
-Result<Ticket> resolve(TicketStore& store, const std::string& word) {
+Result<Ticket> resolve(TicketStore& store, const std::string& word, TimePoint now) {
     if (auto id = to_int(word)) return store.get(*id);
-    return store.find(store.day_of(now_ms()), word);
+    return store.find(store.day_of(now), word);
 }
 
 int usage(CliContext& ctx) {
-    ctx.err << "usage: kioskctl queue call-next SERVICE --counter N [--json]\n"
-               "       kioskctl queue done TICKET\n"
-               "       kioskctl queue list [--day YYYY-MM-DD] [--json]\n"
-               "       kioskctl queue void TICKET --reason R\n"
-               "       (all: [--db PATH] to use that SQLite file)\n";
+    ctx.err
+        << "usage: kioskctl queue call-next SERVICE[,SERVICE…] --counter N [--json]\n"
+           "       kioskctl queue done|recall|skip TICKET\n"
+           "       kioskctl queue return TICKET            (a skipped ticket, within the return window)\n"
+           "       kioskctl queue transfer TICKET --to SERVICE\n"
+           "       kioskctl queue pause|resume --counter N\n"
+           "       kioskctl queue list [--day YYYY-MM-DD] [--json]\n"
+           "       kioskctl queue void TICKET --reason R\n"
+           "       (all: [--db PATH] to use that SQLite file, [--at yyyyMMddHHmmss] to act at that Vietnam "
+           "time)\n";
     return 2;
 }
 
@@ -127,34 +170,58 @@ int run_queue(CliContext& ctx) {
     auto a = parse_args(ctx.args, ctx.err);
     if (!a || a->positional.empty()) return usage(ctx);
     const std::string sub = a->positional[0];
-    const auto now = now_ms();
+    const auto at = when(*a);
+    if (!at) return fail(ctx, at.error());
+    const auto now = *at;
     auto opened = open_store(ctx, *a);
     if (!opened) return fail(ctx, opened.error());
     auto& store = **opened;
 
-    if (sub == "call-next") {
-        const auto counter = a->counter ? to_int(*a->counter) : std::nullopt;
-        if (a->positional.size() != 2 || !counter) return usage(ctx);
-        auto r = store.call_next(a->positional[1], int(*counter), now);
-        if (!r) return fail(ctx, r.error());
-        if (a->json)
-            ctx.out << (r->has_value() ? to_json(**r) : json(nullptr)).dump(2) << "\n";
-        else if (r->has_value())
-            print_line(ctx.out, **r);
-        else
-            ctx.out << ctx.translator.tr("queue.none_waiting", lang_of(ctx)) << "\n";
-        return 0;
-    }
-    if (sub == "done" || sub == "void") {
-        if (a->positional.size() != 2 || (sub == "void" && !a->reason)) return usage(ctx);
-        auto t = resolve(store, a->positional[1]);
-        if (!t) return fail(ctx, t.error());
-        if (sub == "done") {
-            auto r = store.done(t->id, now);
+    // The counter operations: the same CounterDesk code as the counter console.
+    if (sub == "call-next" || sub == "done" || sub == "recall" || sub == "skip" || sub == "return" ||
+        sub == "transfer" || sub == "pause" || sub == "resume") {
+        auto desk = open_desk(ctx, *a);
+        if (!desk) return fail(ctx, desk.error());
+        // A counter number is positive; 0 = missing or not a number.
+        const long long counter = a->counter ? std::max(0LL, to_int(*a->counter).value_or(0)) : 0;
+        auto show = [&](const Ticket& t) {
+            a->json ? void(ctx.out << to_json(t).dump(2) << "\n") : print_line(ctx.out, t);
+            return 0;
+        };
+        if (sub == "call-next") {
+            if (a->positional.size() != 2 || !counter) return usage(ctx);
+            auto r = (*desk)->call_next(int(counter), split_services(a->positional[1]), now);
             if (!r) return fail(ctx, r.error());
-            a->json ? void(ctx.out << to_json(*r).dump(2) << "\n") : print_line(ctx.out, *r);
+            if (a->json)
+                ctx.out << (r->has_value() ? to_json(**r) : json(nullptr)).dump(2) << "\n";
+            else if (r->has_value())
+                print_line(ctx.out, **r);
+            else
+                ctx.out << ctx.translator.tr("queue.none_waiting", lang_of(ctx)) << "\n";
             return 0;
         }
+        if (sub == "pause" || sub == "resume") {
+            if (a->positional.size() != 1 || !counter) return usage(ctx);
+            if (auto st = (*desk)->set_paused(int(counter), sub == "pause", now); !st)
+                return fail(ctx, st.error());
+            return 0;
+        }
+        if (a->positional.size() != 2 || (sub == "transfer" && !a->to)) return usage(ctx);
+        auto t = resolve(store, a->positional[1], now);
+        if (!t) return fail(ctx, t.error());
+        const int at = t->counter.value_or(0); // acts as the counter that called it
+        auto r = sub == "done"     ? (*desk)->serve(at, t->id, now)
+                 : sub == "recall" ? (*desk)->recall(at, t->id, now)
+                 : sub == "skip"   ? (*desk)->skip(at, t->id, now)
+                 : sub == "return" ? (*desk)->return_skipped(t->id, now)
+                                   : (*desk)->transfer(at, t->id, *a->to, now);
+        if (!r) return fail(ctx, r.error());
+        return show(*r);
+    }
+    if (sub == "void") {
+        if (a->positional.size() != 2 || !a->reason) return usage(ctx);
+        auto t = resolve(store, a->positional[1], now);
+        if (!t) return fail(ctx, t.error());
         if (auto st = store.void_ticket(t->id, *a->reason, now); !st) return fail(ctx, st.error());
         auto r = store.get(t->id);
         if (!r) return fail(ctx, r.error());
@@ -203,7 +270,7 @@ int run_reprint(CliContext& ctx, const Args& a) {
     auto opened = open_store(ctx, a);
     if (!opened) return fail(ctx, opened.error());
     TicketStore& store = **opened;
-    auto ticket = resolve(store, a.positional[1]);
+    auto ticket = resolve(store, a.positional[1], now_ms());
     if (!ticket) return fail(ctx, ticket.error());
     if (ticket->state == TicketState::voided || ticket->state == TicketState::served)
         return fail(ctx, make_error("queue.error.bad_state", "ticket " + ticket->display + " is " +
@@ -271,7 +338,9 @@ int run_ticket(CliContext& ctx) {
     PrintFn print = [&](const Ticket& t) { return print_ticket(ctx, *ticket_printer, store, t, *service); };
 
     TicketIssuer issuer(store, a->print ? print : PrintFn{});
-    auto r = issuer.issue(*service, priority, now_ms());
+    const auto at = when(*a);
+    if (!at) return fail(ctx, at.error());
+    auto r = issuer.issue(*service, priority, *at);
     if (!r) return fail(ctx, r.error());
     if (a->json) {
         json j = to_json(r->ticket);

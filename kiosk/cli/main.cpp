@@ -3,6 +3,7 @@
 #include "kiosk/cli/cmd_camera.hpp"
 #include "kiosk/cli/cmd_catalog.hpp"
 #include "kiosk/cli/cmd_config.hpp"
+#include "kiosk/cli/cmd_counter.hpp"
 #include "kiosk/cli/cmd_decode.hpp"
 #include "kiosk/cli/cmd_dossier.hpp"
 #include "kiosk/cli/cmd_health.hpp"
@@ -48,6 +49,7 @@ const char* const usage =
     "  rating demo-ticket SERVICE --at \"DAY HH:MM\" [--counter N] [--state issued|served]   a served ticket "
     "for tests/demos; prints its QR payload\n"
     "  setup set-pin | setup enable-first-run | setup status   staff set-up PIN (read from standard input)\n"
+    "  counter set-pin N | counter pin-status N   counter console PIN (read from standard input)\n"
     "  --version                      print the version\n";
 
 } // namespace
@@ -111,6 +113,7 @@ int main(int argc, char** argv) {
     if (command == "queue") return ctx.args = rest(0), kiosk::cli::run_queue(ctx);
     if (command == "health") return ctx.args = rest(0), kiosk::cli::run_health(ctx);
     if (command == "fleet") return ctx.args = rest(0), kiosk::cli::run_fleet(ctx);
+    if (command == "counter") return ctx.args = rest(0), kiosk::cli::run_counter(ctx);
     if (command == "ticket") return ctx.args = rest(0), kiosk::cli::run_ticket(ctx);
     if (command == "report") return ctx.args = rest(0), kiosk::cli::run_report(ctx);
     if (command == "rating") return ctx.args = rest(0), kiosk::cli::run_rating(ctx);

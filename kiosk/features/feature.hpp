@@ -51,6 +51,8 @@ class Shell {
     [[nodiscard]] virtual health::HealthSnapshot health() const { return {}; }
     // Ends the kiosk so that its service manager starts it again.
     virtual void restart() {}
+    // A staff (set-up) screen is on top: citizen actions such as a scanned receipt must not take over.
+    [[nodiscard]] virtual bool staff_screen() const { return false; }
 };
 
 struct FeatureContext {

@@ -9,7 +9,8 @@ QueuePrint print_queue_ticket(printer::LayoutPrinter& out, queue::TicketStore& s
                               const queue::Service& service, const config::Config& config,
                               const i18n::Translator& translator, i18n::Lang lang) {
     QueuePrint result;
-    auto position = queue::queue_position(store, t, service, {config.queue.min_served_for_estimate});
+    auto position =
+        queue::queue_position(store, t, service, {config.queue.min_served_for_estimate}, t.issued_at);
     if (position) result.ahead = position->ahead;
     auto layout = queue::ticket_print_layout(t, service, result.ahead, config, translator, lang);
     result.printer = out.print(layout, t.display);

@@ -468,4 +468,25 @@ Result<std::vector<std::chrono::milliseconds>> PgTicketStore::service_times(cons
     });
 }
 
+Result<std::vector<int>> PgTicketStore::open_counters(TimePoint since) {
+    std::lock_guard lock(impl_->mutex);
+    using Out = std::vector<int>;
+    return impl_->with_retry<Out>("open counters", true, [&](bool) -> std::variant<Out, Impl::Failure> {
+        // queue_desk belongs to the counter desk and may not exist yet: then no counter is known.
+        auto r =
+            impl_->query("SELECT counter FROM queue_desk WHERE to_regclass('queue_desk') IS NOT NULL AND "
+                         "office = $1::text AND paused = 0 AND since >= $2::bigint ORDER BY counter",
+                         {impl_->options.office, std::to_string(to_unix_ms(since))}, "open counters");
+        if (r.index() == 1) {
+            if (std::get<1>(r).error.message.find("queue_desk") != std::string::npos) return Out{};
+            return std::get<1>(std::move(r));
+        }
+        auto& res = std::get<0>(r);
+        Out out;
+        for (int i = 0; i < res.rows(); ++i)
+            out.push_back(std::atoi(res.value(i, 0).value_or("0").c_str()));
+        return out;
+    });
+}
+
 } // namespace kiosk::store

@@ -382,4 +382,29 @@ Result<std::vector<std::chrono::milliseconds>> SqliteTicketStore::service_times(
     return out;
 }
 
+Result<std::vector<int>> SqliteTicketStore::open_counters(TimePoint since) {
+    std::lock_guard lock(impl_->mutex);
+    // queue_desk belongs to the counter desk and may not exist yet: then no counter is known.
+    auto exists = impl_->prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'queue_desk'",
+                                 "open counters");
+    if (!exists) return exists.error();
+    auto found = exists->step();
+    if (!found) return Impl::fail("open counters", found.error());
+    if (!*found) return std::vector<int>{};
+    auto st =
+        impl_->prepare("SELECT counter FROM queue_desk WHERE office = ?1 AND paused = 0 AND since >= ?2 "
+                       "ORDER BY counter",
+                       "open counters");
+    if (!st) return st.error();
+    bind(*st, {impl_->options.office, to_unix_ms(since)});
+    std::vector<int> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row) return Impl::fail("open counters", row.error());
+        if (!*row) break;
+        out.push_back(int(st->int64(0)));
+    }
+    return out;
+}
+
 } // namespace kiosk::store

@@ -54,6 +54,7 @@ class SqliteTicketStore final : public queue::TicketStore {
     [[nodiscard]] Result<int> ahead_of(const queue::Ticket& ticket) override;
     [[nodiscard]] Result<std::vector<std::chrono::milliseconds>>
     service_times(const std::string& service, const queue::OfficeDay& day) override;
+    [[nodiscard]] Result<std::vector<int>> open_counters(queue::TimePoint since) override;
     [[nodiscard]] queue::OfficeDay day_of(queue::TimePoint now) const override;
 
   private:

@@ -46,13 +46,15 @@ struct ShellModel {
 };
 
 // A screen a feature registered: its title (translation key) and how to draw its content. `draw` reads the
-// feature's model and emits commands; it never blocks.
+// feature's model and emits commands; it never blocks. A chromeless screen draws the whole window itself
+// (the lobby display: no header, navigation row or notice).
 struct ScreenSpec {
     std::string id;
     std::string title_key;
     std::function<void(UiContext&)> draw;
     bool staff =
         false; // a staff screen (set-up): closes after setup.idle_close_s instead of ui.idle_timeout_s
+    bool chromeless = false; // no title bar (lobby display, counter console); set it by name
 };
 
 // A big button on the home screen that opens a feature's first screen.

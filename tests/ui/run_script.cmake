@@ -57,6 +57,26 @@ foreach(line ${usb_lines})
   file(MAKE_DIRECTORY ${STATE}/media/kiosk)
   file(COPY ${CMAKE_CURRENT_LIST_DIR}/data/${usb}/ DESTINATION ${STATE}/media/kiosk/USB)
 endforeach()
+# "#kioskctl ARGS" lines run kioskctl on the same state folder first, in order (queue data for the counter
+# console and lobby display: tickets issued and called with --at times on the frozen day).
+file(STRINGS ${SCRIPT} kioskctl_lines REGEX "^#kioskctl ")
+# "#kioskctl ARGS <<< TEXT" gives TEXT as its standard input (e.g. "counter set-pin 6 <<< 482915").
+foreach(line ${kioskctl_lines})
+  string(REGEX REPLACE "^#kioskctl " "" line "${line}")
+  set(stdin_file /dev/null)
+  if(line MATCHES "^(.*) <<< (.*)$")
+    set(line "${CMAKE_MATCH_1}")
+    set(stdin_file ${STATE}/kioskctl.stdin)
+    file(WRITE ${stdin_file} "${CMAKE_MATCH_2}\n")
+  endif()
+  separate_arguments(words UNIX_COMMAND "${line}")
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env XDG_STATE_HOME=${STATE} KIOSK_CONFIG=${STATE}/none.toml
+                          ${KIOSKCTL} ${words} INPUT_FILE ${stdin_file} RESULT_VARIABLE rc OUTPUT_QUIET
+                          ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${SCRIPT}: kioskctl ${line} exited with ${rc}: ${err}")
+  endif()
+endforeach()
 if(GATEWAY_MODE)
   # The kiosk looks dossiers up on a loopback test gateway that misbehaves as GATEWAY_MODE says; the gateway
   # lives at most 60 s and is stopped when the kiosk exits. The wait for its port is bounded (5 s).
@@ -119,18 +139,25 @@ foreach(line ${restart_lines})
   endif()
 endforeach()
 # "#reference NAME.png": a screenshot the script took (in the output folder) must match
-# tests/ui/reference/NAME.png; KIOSK_UPDATE_REFERENCE=1 rewrites the reference instead.
+# tests/ui/reference/NAME.png; "#reference NAME" (no .png): the final screenshot must match NAME.png.
+# KIOSK_UPDATE_REFERENCE=1 rewrites the reference instead.
 file(STRINGS ${SCRIPT} reference_lines REGEX "^#reference ")
 foreach(line ${reference_lines})
   string(REGEX REPLACE "^#reference +([^ ]+).*" "\\1" shot "${line}")
-  set(reference ${REFERENCE_DIR}/${shot})
+  if(shot MATCHES "\\.png$")
+    set(actual ${OUT_DIR}/${shot})
+    set(reference ${REFERENCE_DIR}/${shot})
+  else()
+    set(actual ${OUT})
+    set(reference ${REFERENCE_DIR}/${shot}.png)
+  endif()
   if(DEFINED ENV{KIOSK_UPDATE_REFERENCE})
-    file(COPY_FILE ${OUT_DIR}/${shot} ${reference})
+    file(COPY_FILE ${actual} ${reference})
     message(STATUS "updated ${reference}")
     continue()
   endif()
-  execute_process(COMMAND ${COMPARE} ${OUT_DIR}/${shot} ${reference} 0.01 RESULT_VARIABLE rc)
+  execute_process(COMMAND ${COMPARE} ${actual} ${reference} 0.01 RESULT_VARIABLE rc)
   if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "${OUT_DIR}/${shot} differs from ${reference}")
+    message(FATAL_ERROR "${actual} differs from ${reference}")
   endif()
 endforeach()

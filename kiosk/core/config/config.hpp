@@ -19,6 +19,7 @@ struct ServiceConfig {
     std::string opens = "07:30";
     std::string closes = "17:00";
     bool priority_allowed = true;
+    bool enabled = true; // false: kept in the file (and its numbers) but not offered to citizens
 
     bool operator==(const ServiceConfig&) const = default;
 };
@@ -45,6 +46,7 @@ struct Config {
         std::string language = "vi";
         int idle_timeout_s = 60;
         std::string setup_pin = ""; // must stay empty: a plaintext PIN is refused (kioskctl setup set-pin)
+        std::string mode = "kiosk"; // kiosk (citizens) | counter (staff console) | display (lobby board)
     } ui;
     struct Setup {
         int corner_px = 120; // the top-left square whose taps open the set-up PIN pad
@@ -107,7 +109,21 @@ struct Config {
         int min_served_for_estimate = 5;
         int rating_window_minutes =
             0; // a served ticket may be rated: 0 = until the office day ends; N minutes
+        std::string priority_policy = "strict"; // strict | interleave (one priority after N regular)
+        int regular_per_priority = 3;
+        int skip_return_minutes = 15;           // a no-show may come back within this time
+        std::string transfer_position = "back"; // front | back of the other service's line
     } queue;
+    struct Counter {
+        int number = 0; // this console's counter (kiosk --mode counter); 0 = not set
+    } counter;
+    struct Speech {
+        std::string output = "sdl"; // sdl (sound card) | wav (files in wav_dir) | off
+        std::string wav_dir = "";   // output=wav: folder; empty = <state>/speech
+        std::string clips_dir = ""; // recorded clips (see kiosk/core/speech/spoken_words.hpp); empty = none
+        bool english = true;        // the call in English after Vietnamese
+        int rate_wpm = 150;
+    } speech;
     std::vector<ServiceConfig> services = default_services();
     struct Status {
         bool enabled = true;

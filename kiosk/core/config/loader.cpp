@@ -5,6 +5,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <set>
@@ -169,7 +170,10 @@ class Validator {
                     "must start with https:// (plain http only for loopback test gateways)");
         if (c.gateway.total_timeout_ms < c.gateway.connect_timeout_ms)
             problem(0, "gateway.total_timeout_ms", "must not be shorter than gateway.connect_timeout_ms");
-        if (c.services.empty()) problem(0, "services", "at least one service is required");
+        if (c.services.empty())
+            problem(0, "services", "at least one service is required");
+        else if (std::none_of(c.services.begin(), c.services.end(), [](const auto& s) { return s.enabled; }))
+            problem(0, "services", "at least one service must be enabled");
         if (!c.ui.setup_pin.empty())
             problem(0, "ui.setup_pin",
                     "a PIN in plain text is not accepted: delete this line and set the PIN with "

@@ -126,6 +126,10 @@ std::vector<KeyDef<Config>> build_config_schema() {
                    "ui.language", VT::string, "Language a citizen sees first",
                    [](C & c) -> auto& { return c.ui.language; }),
                {"vi", "en"}));
+    add(one_of(key<C>(
+                   "ui.mode", VT::string, "What this screen is: kiosk, counter console or lobby display",
+                   [](C & c) -> auto& { return c.ui.mode; }),
+               {"kiosk", "counter", "display"}));
     add(range(key<C>(
                   "ui.idle_timeout_s", VT::integer, "Seconds without a touch before the kiosk returns home",
                   [](C & c) -> auto& { return c.ui.idle_timeout_s; }),
@@ -299,6 +303,45 @@ std::vector<KeyDef<Config>> build_config_schema() {
                   "Minutes after service a ticket may be rated (0 = until the office day ends)",
                   [](C & c) -> auto& { return c.queue.rating_window_minutes; }),
               0, 1440));
+    add(one_of(key<C>(
+                   "queue.priority_policy", VT::string, "Priority tickets: strict (first) or interleave",
+                   [](C & c) -> auto& { return c.queue.priority_policy; }),
+               {"strict", "interleave"}));
+    add(range(key<C>(
+                  "queue.regular_per_priority", VT::integer,
+                  "interleave: regular calls between priority calls",
+                  [](C & c) -> auto& { return c.queue.regular_per_priority; }),
+              1, 100));
+    add(range(key<C>(
+                  "queue.skip_return_minutes", VT::integer, "Minutes in which a no-show may return",
+                  [](C & c) -> auto& { return c.queue.skip_return_minutes; }),
+              0, 600));
+    add(one_of(key<C>(
+                   "queue.transfer_position", VT::string, "Where a transferred ticket joins the other line",
+                   [](C & c) -> auto& { return c.queue.transfer_position; }),
+               {"front", "back"}));
+    // counter console and lobby display
+    add(range(key<C>(
+                  "counter.number", VT::integer, "This console's counter number (kiosk --mode counter)",
+                  [](C & c) -> auto& { return c.counter.number; }),
+              0, 999));
+    add(one_of(key<C>(
+                   "speech.output", VT::string, "Where spoken calls go",
+                   [](C & c) -> auto& { return c.speech.output; }),
+               {"sdl", "wav", "off"}));
+    add(key<C>(
+        "speech.wav_dir", VT::string, "speech.output=wav: folder; empty = <state>/speech",
+        [](C & c) -> auto& { return c.speech.wav_dir; }));
+    add(key<C>(
+        "speech.clips_dir", VT::string, "Folder of recorded call clips; empty = espeak-ng only",
+        [](C & c) -> auto& { return c.speech.clips_dir; }));
+    add(key<C>(
+        "speech.english", VT::boolean, "Repeat each call in English",
+        [](C & c) -> auto& { return c.speech.english; }));
+    add(range(key<C>(
+                  "speech.rate_wpm", VT::integer, "Speaking rate (words per minute)",
+                  [](C & c) -> auto& { return c.speech.rate_wpm; }),
+              80, 300));
     // status
     add(key<C>(
         "status.enabled", VT::boolean, "Serve /healthz, /status and /metrics",
@@ -367,6 +410,9 @@ std::vector<KeyDef<ServiceConfig>> build_service_schema() {
     s.push_back(key<S>(
         "priority_allowed", VT::boolean, "Priority tickets allowed",
         [](S & v) -> auto& { return v.priority_allowed; }));
+    s.push_back(key<S>(
+        "enabled", VT::boolean, "Offered to citizens (false: hidden, its settings kept)",
+        [](S & v) -> auto& { return v.enabled; }));
     return s;
 }
 

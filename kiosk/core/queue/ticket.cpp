@@ -7,13 +7,14 @@
 namespace kiosk::queue {
 
 namespace {
-constexpr std::array<std::pair<TicketState, std::string_view>, 6> kStates{{
+constexpr std::array<std::pair<TicketState, std::string_view>, 7> kStates{{
     {TicketState::issued, "issued"},
     {TicketState::printed, "printed"},
     {TicketState::print_failed, "print_failed"},
     {TicketState::called, "called"},
     {TicketState::served, "served"},
     {TicketState::voided, "voided"},
+    {TicketState::skipped, "skipped"},
 }};
 constexpr std::array<std::pair<PriorityKind, std::string_view>, 7> kKinds{{
     {PriorityKind::none, "none"},

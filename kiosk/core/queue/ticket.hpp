@@ -13,8 +13,9 @@
 namespace kiosk::queue {
 
 // issued: number allocated and recorded (shown on screen); printed / print_failed: outcome of the print;
-// called: a counter called it; served: done; voided: cancelled by staff (number stays used).
-enum class TicketState { issued, printed, print_failed, called, served, voided };
+// called: a counter called it; served: done; voided: cancelled by staff (number stays used);
+// skipped: called but the citizen did not come (may return to the queue within the office's window).
+enum class TicketState { issued, printed, print_failed, called, served, voided, skipped };
 
 // Who may take a priority number (Vietnamese offices serve these first).
 // small_child (a parent with a child under 36 months) was added after `other`, so stored values keep their

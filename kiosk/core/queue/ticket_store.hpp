@@ -56,6 +56,12 @@ class TicketStore {
     // Service durations (served − called) of the day's served tickets of `service`.
     [[nodiscard]] virtual Result<std::vector<std::chrono::milliseconds>>
     service_times(const std::string& service, const OfficeDay& day) = 0;
+    // Counters that are open: worked (called, served, resumed…) at or after `since` and not paused, from the
+    // counter desks' state (kiosk/core/queue/counter_desk.hpp). Empty when none is known (no desk yet).
+    [[nodiscard]] virtual Result<std::vector<int>> open_counters(TimePoint since) {
+        (void)since;
+        return std::vector<int>{};
+    }
     // The office day `now` falls in (the store's reset time applies).
     [[nodiscard]] virtual OfficeDay day_of(TimePoint now) const = 0;
 };

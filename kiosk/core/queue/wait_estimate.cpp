@@ -23,13 +23,27 @@ std::optional<std::chrono::minutes> estimate_wait(const std::vector<milliseconds
     return std::chrono::ceil<std::chrono::minutes>(total);
 }
 
+int serving_counters(const Service& service, const std::vector<int>& open) {
+    if (open.empty()) return std::max<int>(1, int(service.counters.size()));
+    int n = 0;
+    for (int c : service.counters)
+        n += std::find(open.begin(), open.end(), c) != open.end();
+    return n;
+}
+
 Result<QueuePosition> queue_position(TicketStore& store, const Ticket& ticket, const Service& service,
-                                     const WaitEstimateOptions& options) {
+                                     const WaitEstimateOptions& options, std::optional<TimePoint> now) {
     auto ahead = store.ahead_of(ticket);
     if (!ahead) return ahead.error();
     auto times = store.service_times(ticket.service, ticket.day);
     if (!times) return times.error();
-    const int counters = std::max<int>(1, int(service.counters.size()));
+    std::vector<int> open;
+    if (now) {
+        auto known = store.open_counters(*now - std::chrono::hours{12});
+        if (!known) return known.error();
+        open = std::move(known).value();
+    }
+    const int counters = serving_counters(service, open);
     return QueuePosition{*ahead, estimate_wait(*times, *ahead, counters, options)};
 }
 

@@ -5,6 +5,7 @@
 #include "kiosk/core/dossier/vn_time.hpp"
 #include "kiosk/core/queue/ticket_qr.hpp"
 #include "kiosk/core/text/utf8.hpp"
+#include "kiosk/features/camera_lease.hpp"
 #include "kiosk/features/dossier/dossier_commands.hpp"
 #include "kiosk/features/dossier/dossier_screens.hpp"
 #include "kiosk/features/rating/rating_commands.hpp"
@@ -85,6 +86,7 @@ void DossierFeature::register_ui(UiRegistry& registry) {
                                 [this](ui::UiContext& ctx) { ui::draw_dossier_status(ctx, model_); }});
     registry.add_home_entry({"home-dossier", "home.dossier", "home.dossier_hint", kScanScreen, 20});
     registry.add_command<SubmitDossierCode>(*this);
+    registry.add_command<camera_lease::Lend>(*this);
 }
 
 DossierFeature::~DossierFeature() {
@@ -155,7 +157,7 @@ void DossierFeature::reconfigure(ConfigPtr config, PartsPtr parts, const runtime
         retire_camera();
         model_.scanner_hint_key.clear();
         model_.camera_enabled = config_->scanner.source != "none";
-        if (model_.camera_enabled)
+        if (model_.camera_enabled && !lent_)
             start_camera();
         else
             scanner_health_.camera_state = "off";
@@ -364,6 +366,12 @@ void DossierFeature::forget() {
 
 void DossierFeature::handle_payload(const std::string& payload, const char* via) {
     ++scanner_health_.scans;
+    // Staff are in set-up: a code seen now (a test card, a receipt on the counter) must not open a
+    // citizen's dossier over the staff screens.
+    if (shell_.staff_screen()) {
+        std::fprintf(stderr, "dossier: %s read ignored on a staff screen\n", via);
+        return;
+    }
     model_.scan_feedback_key.clear();
     // A queue ticket's QR is not a dossier receipt: it goes to the rating feature (which checks it).
     if (queue::looks_like_ticket_qr(payload)) {
@@ -433,6 +441,25 @@ void DossierFeature::lookup(const dossier::DossierCode& code) {
 
 void DossierFeature::handle(const ui::FeatureCommand& command) {
     if (command.as<SubmitDossierCode>()) submit_typed();
+    if (const auto* lease = command.as<camera_lease::Lend>()) lend_camera(lease->lend);
+}
+
+// Staff set-up borrows the camera: close it (on the camera worker, which runs jobs in order, so the answer
+// comes after the device is closed), or open it again when set-up gives it back.
+void DossierFeature::lend_camera(bool lend) {
+    if (lend == lent_) {
+        if (lend) shell_.request(ui::FeatureCommand::of(camera_lease::Released{}));
+        return;
+    }
+    lent_ = lend;
+    if (lend) {
+        retire_camera();
+        camera_worker_.submit([this]() -> tasks::CompletionQueue::Completion {
+            return [this] { shell_.request(ui::FeatureCommand::of(camera_lease::Released{})); };
+        });
+        return;
+    }
+    if (config_->scanner.source != "none") start_camera();
 }
 
 void DossierFeature::submit_typed() {

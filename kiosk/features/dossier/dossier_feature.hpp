@@ -37,7 +37,8 @@ class DossierFeature final : public Feature {
     void forget() override;
     void reconfigure(ConfigPtr config, PartsPtr parts, const runtime::PartsChange& changed) override;
     [[nodiscard]] std::vector<ui::KeyPress> filter_keys(std::vector<ui::KeyPress> keys) override;
-    [[nodiscard]] ui::PreviewImage* live_preview() override { return &model_.preview; }
+    // None while set-up has the camera (the app has one preview texture; set-up's image is the live one).
+    [[nodiscard]] ui::PreviewImage* live_preview() override { return lent_ ? nullptr : &model_.preview; }
 
     [[nodiscard]] const ui::DossierModel& model() const { return model_; }
     // A payload as if scanned (camera and USB scanner both end here); public for tests.
@@ -49,6 +50,7 @@ class DossierFeature final : public Feature {
     void submit_typed();
     void start_camera();
     void retire_camera();
+    void lend_camera(bool lend);
     [[nodiscard]] tasks::CompletionQueue::Completion camera_stopped(std::string kind, uint64_t generation);
     [[nodiscard]] static std::string redact(const std::string& code);
     [[nodiscard]] std::vector<ui::KeyPress> to_keys(const std::vector<scanner::WedgeEvent>& events);
@@ -79,6 +81,7 @@ class DossierFeature final : public Feature {
     static constexpr std::int64_t kFeedbackMs =
         1500; // how long "hold still" stays after the last unread sighting
     std::int64_t feedback_until_ms_ = 0;
+    bool lent_ = false;            // staff set-up has the camera (camera_lease.hpp)
     bool preview_wanted_ = false;  // the scan screen is open: send preview frames
     tasks::Workers worker_;        // lookups and the dossier source
     tasks::Workers camera_worker_; // opening and stopping cameras (blocking device calls), apart from lookups

@@ -68,7 +68,10 @@ bool QueueFeature::load_services() {
         model_.store_error_key = "queue.error.bad_service";
         return false;
     }
-    services_ = std::move(services.value());
+    // A disabled service keeps its settings in the file but is not offered (nor issued) to citizens.
+    // queue_services keeps the configured order, one entry per [[services]] table.
+    for (size_t i = 0; i < services->size(); ++i)
+        if (config_->services[i].enabled) services_.push_back(std::move((*services)[i]));
     for (const auto& s : services_)
         model_.services.push_back({s.code, s.name_vi, s.name_en, s.counters, true, s.priority_allowed, -1});
     return true;
@@ -278,7 +281,7 @@ void QueueFeature::issue(const std::string& service_code, const std::string& pri
         }
         const auto& t = outcome->ticket;
         auto position = queue::queue_position(*opened->store, t, slot->service,
-                                              {slot->config->queue.min_served_for_estimate});
+                                              {slot->config->queue.min_served_for_estimate}, t.issued_at);
         ui::TicketView view;
         view.display = t.display;
         view.service_vi = slot->service.name_vi;

@@ -16,6 +16,8 @@ inline constexpr const char* kNetworkScreen = "setup.network";
 inline constexpr const char* kEditScreen = "setup.edit"; // one text setting with the on-screen keyboard
 inline constexpr const char* kPrinterScreen = "setup.printer";
 inline constexpr const char* kScannerScreen = "setup.scanner";
+inline constexpr const char* kServicesScreen = "setup.services";
+inline constexpr const char* kServiceScreen = "setup.service"; // one service of the list
 
 // A key of the PIN pad: a digit, 'B' (erase one), 'C' (erase all) or 'E' (confirm).
 struct PinKey {
@@ -61,6 +63,28 @@ struct ScanNow {};     // the next USB scanner burst within 15 s is shown
 struct ReprintTicket { // a ticket of today whose print failed
     std::int64_t id;
 };
+// Services screen: a draft list, written by SaveServices.
+struct AddService {}; // a new service at the end, opened for editing
+struct OpenService {
+    int index;
+};
+struct MoveService { // up (-1) or down (+1)
+    int index, delta;
+};
+struct SetServiceEnabled {
+    int index;
+    bool enabled;
+};
+struct RemoveNewService { // only a service added in this draft (a saved one is disabled instead)
+    int index;
+};
+struct SetServicePriority { // the open service
+    bool allowed;
+};
+struct EditServiceField { // a text field of the open service on the on-screen keyboard ("name_vi", "opens")
+    std::string field;
+};
+struct SaveServices {};
 struct UndoLastChange {};
 struct ChangePin {};
 struct ExportDiagnostics {};

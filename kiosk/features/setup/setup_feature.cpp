@@ -5,7 +5,9 @@
 #include "kiosk/core/setup/atomic_file.hpp"
 #include "kiosk/core/setup/config_save.hpp"
 #include "kiosk/core/setup/usb_media.hpp"
+#include "kiosk/features/camera_lease.hpp"
 #include "kiosk/features/catalog/catalog_commands.hpp"
+#include "kiosk/features/dossier/camera_pipeline.hpp"
 #include "kiosk/features/setup/setup_commands.hpp"
 #include "kiosk/features/setup/setup_screens.hpp"
 #include "kiosk/net/connection_probe.hpp"
@@ -50,9 +52,17 @@ const config::KeyDef<config::Config>* find_key(const std::string& key) {
 SetupFeature::SetupFeature(const FeatureContext& c)
     : config_(c.config), parts_(c.parts), clock_(c.clock), translator_(c.translator), shell_(c.shell),
       paths_(setup::setup_paths(c.parts->plan().paths.state, c.config->setup.secrets_file)),
-      corner_(corner_rule(*c.config)), worker_(c.completions, 1) {}
+      corner_(corner_rule(*c.config)), completions_(c.completions), worker_(c.completions, 1) {}
 
-SetupFeature::~SetupFeature() = default;
+SetupFeature::~SetupFeature() {
+    // A borrowed camera still running stops here (its threads post to the completion queue).
+    std::shared_ptr<CameraPipeline> running;
+    {
+        std::lock_guard lock(held_camera_->mutex);
+        running = std::move(held_camera_->pipeline);
+    }
+    if (running) running->stop();
+}
 
 void SetupFeature::register_ui(UiRegistry& registry) {
     auto add = [&](const char* id, const char* title, void (*draw)(ui::UiContext&, const ui::SetupModel&)) {
@@ -69,6 +79,17 @@ void SetupFeature::register_ui(UiRegistry& registry) {
     add(cmd::kEditScreen, "setup.edit_title", ui::draw_setup_edit);
     add(cmd::kPrinterScreen, "setup.printer_title", ui::draw_setup_printer);
     add(cmd::kScannerScreen, "setup.scanner_title", ui::draw_setup_scanner);
+    add(cmd::kServicesScreen, "setup.services_title", ui::draw_setup_services);
+    add(cmd::kServiceScreen, "setup.service_title", ui::draw_setup_service);
+    registry.add_command<cmd::AddService>(*this);
+    registry.add_command<cmd::OpenService>(*this);
+    registry.add_command<cmd::MoveService>(*this);
+    registry.add_command<cmd::SetServiceEnabled>(*this);
+    registry.add_command<cmd::SetServicePriority>(*this);
+    registry.add_command<cmd::RemoveNewService>(*this);
+    registry.add_command<camera_lease::Released>(*this);
+    registry.add_command<cmd::EditServiceField>(*this);
+    registry.add_command<cmd::SaveServices>(*this);
     registry.add_command<cmd::PinKey>(*this);
     registry.add_command<cmd::EditDraft>(*this);
     registry.add_command<cmd::SaveDraft>(*this);
@@ -338,11 +359,14 @@ void SetupFeature::forget() {
     pin_entry_.clear();
     new_pin_.clear();
     draft_edits_.clear();
+    services_ = setup::ServiceEditor();
+    model_.service_index = -1;
     model_.clear_pin();
     model_.message_key.clear();
     model_.offer_undo = false;
     model_.scan_waiting = false;
     model_.scan_result.clear();
+    stop_preview();
 }
 
 bool SetupFeature::back(std::string_view screen) {
@@ -362,6 +386,9 @@ void SetupFeature::enter(std::string_view screen, bool returning) {
         return;
     }
     if (!returning) model_.message_key.clear();
+    // The services draft survives the edit screens below it; a fresh visit starts from the running list.
+    if (screen == cmd::kServicesScreen && !returning) load_services();
+    if (screen == cmd::kScannerScreen) start_preview();
     refresh_screen(screen);
 }
 
@@ -376,6 +403,7 @@ Clock::time_point SetupFeature::tick(Clock::time_point now) {
 
 void SetupFeature::refresh_screen(std::string_view screen) {
     if (screen == cmd::kOfficeScreen) load_draft();
+    if (screen == cmd::kServicesScreen || screen == cmd::kServiceScreen) show_services();
     if (screen == cmd::kPrinterScreen) refresh_printers();
     if (screen == cmd::kScannerScreen) refresh_scanner();
     if (screen == cmd::kNetworkScreen) {
@@ -541,6 +569,14 @@ void SetupFeature::save_field() {
     if (!session_open_ || edit_key_.empty()) return;
     std::string value = edit_letters_ ? composer_.text() : edit_value_;
     std::string key = edit_key_;
+    if (key.rfind("service.", 0) == 0) {
+        // A field of the services draft: checked as the list is shown, written only by SaveServices.
+        if (model_.service_index >= 0 && static_cast<size_t>(model_.service_index) < services_.size())
+            services_.set_text(model_.service_index, key.substr(8), value);
+        show_services();
+        shell_.request(ui::GoBack{});
+        return;
+    }
     bool gateway = key.rfind("gateway.", 0) == 0;
     save_edits({key + "=" + value}, [this, gateway] {
         shell_.request(ui::GoBack{});
@@ -627,6 +663,7 @@ void SetupFeature::after_config_written(const std::string& event, const std::vec
         model_.message_arg.clear();
     }
     if (shell_.screen() == cmd::kOfficeScreen) load_draft();
+    if (shell_.screen() == cmd::kServicesScreen || shell_.screen() == cmd::kServiceScreen) load_services();
     refresh_screen(cmd::kNetworkScreen);
 }
 
@@ -734,6 +771,7 @@ void SetupFeature::import_config(const std::string& path) {
 
 void SetupFeature::handle(const ui::FeatureCommand& command) {
     if (const auto* key = command.as<cmd::PinKey>()) return pin_key(key->key);
+    if (command.as<camera_lease::Released>()) return open_preview_camera();
     if (!session_open_) return; // nothing else works without the PIN
     if (const auto* edit = command.as<cmd::EditDraft>()) return edit_draft(edit->key, edit->value);
     if (command.as<cmd::SaveDraft>()) return save_draft();
@@ -749,6 +787,11 @@ void SetupFeature::handle(const ui::FeatureCommand& command) {
     if (command.as<cmd::UseCamera>() || command.as<cmd::SetResolution>() || command.as<cmd::SetMirror>() ||
         command.as<cmd::ScanNow>())
         return scanner_command(command);
+    if (command.as<cmd::AddService>() || command.as<cmd::OpenService>() || command.as<cmd::MoveService>() ||
+        command.as<cmd::SetServiceEnabled>() || command.as<cmd::SetServicePriority>() ||
+        command.as<cmd::EditServiceField>() || command.as<cmd::SaveServices>() ||
+        command.as<cmd::RemoveNewService>())
+        return service_command(command);
     if (command.as<cmd::UndoLastChange>()) return undo_last();
     if (command.as<cmd::ExportDiagnostics>()) return export_diagnostics();
     if (command.as<cmd::SyncCatalog>()) {

@@ -15,16 +15,21 @@
 #include "kiosk/core/setup/audit_log.hpp"
 #include "kiosk/core/setup/corner_gesture.hpp"
 #include "kiosk/core/setup/secrets_file.hpp"
+#include "kiosk/core/setup/service_editor.hpp"
 #include "kiosk/core/setup/setup_paths.hpp"
 #include "kiosk/core/tasks/workers.hpp"
 #include "kiosk/features/feature.hpp"
 #include "kiosk/features/setup/setup_model.hpp"
 
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <vector>
 
 namespace kiosk::features {
+
+class CameraPipeline;
 
 class SetupFeature final : public Feature {
   public:
@@ -44,6 +49,11 @@ class SetupFeature final : public Feature {
     void forget() override;
     void reconfigure(ConfigPtr config, PartsPtr parts, const runtime::PartsChange& changed) override;
     [[nodiscard]] std::vector<ui::KeyPress> filter_keys(std::vector<ui::KeyPress> keys) override;
+    void leave(std::string_view screen) override;
+    // The Scanner screen's camera image while set-up has borrowed the camera; null otherwise.
+    [[nodiscard]] ui::PreviewImage* live_preview() override {
+        return camera_wanted_ ? &model_.preview : nullptr;
+    }
 
     [[nodiscard]] const ui::SetupModel& model() const { return model_; }
     [[nodiscard]] bool session_open() const { return session_open_; }
@@ -80,6 +90,16 @@ class SetupFeature final : public Feature {
     bool scanner_key(const ui::KeyPress& key);
     void take_scan(const std::vector<scanner::WedgeEvent>& events);
     Clock::time_point scanner_tick(Clock::time_point now);
+    // Live preview: borrow the camera from its owner (camera_lease.hpp), run a pipeline on the worker.
+    void start_preview();
+    void open_preview_camera();
+    void stop_preview();
+    // Services screen (setup_services.cpp).
+    void load_services();
+    void show_services();
+    void service_command(const ui::FeatureCommand& command);
+    void edit_service_field(const std::string& field);
+    void save_services();
     void undo_last();
     void export_diagnostics();
     void list_import_files();
@@ -110,6 +130,16 @@ class SetupFeature final : public Feature {
     keyboard::VietComposer composer_; // Vietnamese text
     scanner::HidWedgeScanner wedge_;  // "scan now" on the Scanner screen
     std::int64_t scan_until_ms_ = 0;
+    setup::ServiceEditor services_; // the Services screen's draft
+    // The borrowed camera's pipeline: only touched in worker jobs (one thread, in order) and the destructor.
+    struct HeldCamera {
+        std::mutex mutex;
+        std::shared_ptr<CameraPipeline> pipeline;
+    };
+    std::shared_ptr<HeldCamera> held_camera_ = std::make_shared<HeldCamera>();
+    bool camera_wanted_ = false;          // the Scanner screen is open and asked for the camera
+    std::uint64_t camera_generation_ = 0; // frames of an earlier opening are dropped
+    tasks::CompletionQueue& completions_;
     tasks::Workers worker_; // one thread: secrets, config file and audit log are written in order
 };
 

@@ -4,6 +4,7 @@
 // Filled by the SetupFeature on the UI thread; read by draw code.
 
 #include "kiosk/ui/widgets/keyboard.hpp"
+#include "kiosk/ui/widgets/preview_image.hpp"
 
 #include <string>
 #include <utility>
@@ -106,6 +107,29 @@ struct SetupModel {
     bool scan_waiting = false; // "scan now": waiting for the USB scanner
     std::string scan_result;   // what it read; empty: nothing yet
     bool scan_timed_out = false;
+    // Live preview on the Scanner screen (set-up borrows the camera while the screen is open).
+    PreviewImage preview;
+    bool camera_opening = false;
+    std::string camera_error; // why the camera did not open ("busy", "not_found", ...); empty: none
+    std::string camera_read;  // the last text the camera decoded on this screen
+    long long camera_reads = 0;
+
+    // Services (a draft list until saved; kiosk/core/setup/service_editor.hpp holds the edits).
+    struct ServiceRow {
+        std::string code, name_vi, name_en, prefix, range, counters, hours;
+        bool enabled = true, priority_allowed = true;
+        bool has_problem = false; // some field of it needs fixing before the list can be saved
+        bool is_new = false;      // added in this draft: can still be removed
+    };
+    std::vector<ServiceRow> service_rows;
+    bool services_changed = false;
+    std::string services_problem_key, services_problem_arg; // about the list as a whole
+    // The service open on the edit screen: its text fields with a problem, in words, next to each.
+    int service_index = -1;
+    struct ServiceField {
+        std::string field, text, problem_key, problem_arg;
+    };
+    std::vector<ServiceField> service_fields;
 
     void clear_pin() {
         pin_digits = 0;

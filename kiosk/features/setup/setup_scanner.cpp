@@ -2,6 +2,11 @@
 // the camera, resolution and mirror settings (saved and applied like any change), the camera's state and
 // counts as health reports them, and "scan now": the next burst from a USB (keyboard-wedge) scanner within
 // 15 s is shown. The device listing runs on the worker.
+// While the screen is open, set-up borrows the camera from the dossier feature (camera_lease.hpp) and runs
+// its own pipeline (PartsFactory::open_camera, the configured source) on the worker: the live image and the
+// last decoded text are shown; decoded text here never opens a dossier.
+#include "kiosk/features/camera_lease.hpp"
+#include "kiosk/features/dossier/camera_pipeline.hpp"
 #include "kiosk/features/setup/setup_commands.hpp"
 #include "kiosk/features/setup/setup_feature.hpp"
 
@@ -110,6 +115,103 @@ Clock::time_point SetupFeature::scanner_tick(Clock::time_point now) {
         model_.scan_timed_out = true;
     }
     return model_.scan_waiting ? now + std::chrono::milliseconds(50) : Clock::time_point::max();
+}
+
+void SetupFeature::leave(std::string_view screen) {
+    if (screen == cmd::kScannerScreen) stop_preview();
+}
+
+void SetupFeature::start_preview() {
+    if (camera_wanted_) return;
+    model_.camera_error.clear();
+    model_.camera_read.clear();
+    model_.camera_reads = 0;
+    model_.preview.width = model_.preview.height = 0;
+    if (config_->scanner.source == "none") return; // nothing to borrow
+    camera_wanted_ = true;
+    ++camera_generation_;
+    model_.camera_opening = true;
+    shell_.request(ui::FeatureCommand::of(camera_lease::Lend{true}));
+}
+
+// The owner closed its camera: open ours on the worker. A Released that comes after the screen was left is
+// ignored (stop_preview already gave the camera back).
+void SetupFeature::open_preview_camera() {
+    if (!camera_wanted_) return;
+    auto parts = parts_;
+    auto held = held_camera_;
+    auto generation = camera_generation_;
+    bool mirror = config_->scanner.mirror;
+    worker_.submit([this, parts, held, generation, mirror]() -> tasks::CompletionQueue::Completion {
+        auto source = parts->open_camera();
+        auto decoder = parts->make_decoder();
+        if (!source || !decoder) {
+            std::string kind = !source ? source.error().kind : decoder.error().kind;
+            return [this, kind, generation] {
+                if (generation != camera_generation_) return;
+                model_.camera_opening = false;
+                model_.camera_error = kind;
+            };
+        }
+        CameraPipeline::Callbacks callbacks;
+        callbacks.on_read = [this, generation](std::string text) {
+            completions_.post([this, generation, text] {
+                if (generation != camera_generation_) return;
+                model_.camera_read = text;
+                ++model_.camera_reads;
+            });
+        };
+        callbacks.on_preview = [this, generation, mirror](ui::PreviewImage image) {
+            completions_.post([this, generation, mirror, image = std::move(image)]() mutable {
+                if (generation != camera_generation_) return;
+                image.sequence = model_.preview.sequence + 1;
+                image.texture = model_.preview.texture;
+                image.mirror = mirror;
+                model_.preview = std::move(image);
+                model_.camera_opening = false;
+            });
+        };
+        callbacks.on_stopped = [this, generation](std::string kind) {
+            completions_.post([this, generation, kind] {
+                if (generation == camera_generation_ && kind != "end_of_stream") model_.camera_error = kind;
+            });
+        };
+        auto pipeline = std::make_shared<CameraPipeline>(std::move(source).value(),
+                                                         std::move(decoder).value(), callbacks);
+        pipeline->set_preview_wanted(true);
+        if (auto started = pipeline->start(); !started) {
+            auto kind = started.error().kind;
+            return [this, kind, generation] {
+                if (generation != camera_generation_) return;
+                model_.camera_opening = false;
+                model_.camera_error = kind;
+            };
+        }
+        std::lock_guard lock(held->mutex);
+        held->pipeline = std::move(pipeline);
+        return {};
+    });
+}
+
+// Stops our pipeline on the worker (after any opening still queued there), then gives the camera back.
+void SetupFeature::stop_preview() {
+    if (!camera_wanted_) return;
+    camera_wanted_ = false;
+    ++camera_generation_;
+    model_.camera_opening = false;
+    auto held = held_camera_;
+    worker_.submit([this, held]() -> tasks::CompletionQueue::Completion {
+        std::shared_ptr<CameraPipeline> running;
+        {
+            std::lock_guard lock(held->mutex);
+            running = std::move(held->pipeline);
+        }
+        if (running) running->stop();
+        // Back on the Scanner screen meanwhile: the lease goes on (its Lend{true} is answered at once).
+        return [this] {
+            if (!camera_wanted_) shell_.request(ui::FeatureCommand::of(camera_lease::Lend{false}));
+        };
+    });
 }
 
 } // namespace kiosk::features

@@ -107,7 +107,7 @@ void draw_setup_home(UiContext& ctx, const SetupModel& m) {
         {cmd::kOfficeScreen, "setup.office_title"},   {cmd::kNetworkScreen, "setup.network_title"},
         {cmd::kPrinterScreen, "setup.printer_title"}, {cmd::kScannerScreen, "setup.scanner_title"},
         {cmd::kHealthScreen, "setup.health_title"},   {cmd::kMaintenanceScreen, "setup.maintenance_title"},
-        {cmd::kAuditScreen, "setup.audit_title"},
+        {cmd::kAuditScreen, "setup.audit_title"},     {cmd::kServicesScreen, "setup.services_title"},
     };
     int i = 0;
     for (const auto& [screen, title] : entries) {
@@ -354,6 +354,49 @@ void draw_setup_printer(UiContext& ctx, const SetupModel& m) {
     end_column();
 }
 
+namespace {
+// The borrowed camera's live image (fitted, mirrored as configured) beside what it decoded last.
+void draw_setup_camera_preview(UiContext& ctx, const SetupModel& m, float width) {
+    const Theme& theme = ctx.theme();
+    if (m.scanner_source == "none") {
+        text_block(ctx, theme.fonts.body, ctx.tr("setup.preview_no_camera"), theme.muted, width);
+        return;
+    }
+    float box_w = width * 0.45f, box_h = box_w * 0.75f;
+    ImVec2 min = ImGui::GetCursorScreenPos();
+    ImVec2 max(min.x + box_w, min.y + box_h);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(min, max, IM_COL32(30, 36, 48, 255), theme.px(12));
+    const PreviewImage& p = m.preview;
+    if (p.texture && p.width > 0 && p.height > 0) {
+        float fit = std::min(box_w / p.width, box_h / p.height);
+        ImVec2 size(p.width * fit, p.height * fit);
+        ImVec2 at((min.x + max.x - size.x) / 2, (min.y + max.y - size.y) / 2);
+        ImVec2 uv0(p.mirror ? 1.0f : 0.0f, 0.0f), uv1(p.mirror ? 0.0f : 1.0f, 1.0f);
+        draw->AddImage(p.texture, at, ImVec2(at.x + size.x, at.y + size.y), uv0, uv1);
+    }
+    ImGui::Dummy(ImVec2(box_w, box_h));
+    ImGui::SameLine(0, theme.px(24));
+    ImGui::BeginGroup();
+    float text_w = width - box_w - theme.px(24);
+    text_block(ctx, theme.fonts.body, ctx.tr("setup.preview_title"), theme.text, text_w);
+    if (!m.camera_error.empty()) {
+        std::string key = "setup.camera_error." + m.camera_error;
+        std::string why = ctx.translator_has(key) ? std::string(ctx.tr(key)) : m.camera_error;
+        text_block(ctx, theme.fonts.body, ctx.fmt("setup.preview_failed", {why}), theme.danger, text_w);
+    } else if (m.camera_opening) {
+        text_block(ctx, theme.fonts.body, ctx.tr("setup.preview_opening"), theme.muted, text_w);
+    }
+    if (m.camera_read.empty())
+        text_block(ctx, theme.fonts.body, ctx.tr("setup.preview_nothing_read"), theme.muted, text_w);
+    else
+        text_block(ctx, theme.fonts.body, ctx.fmt("setup.preview_read", {m.camera_read}), theme.success,
+                   text_w);
+    text_block(ctx, theme.fonts.small, ctx.tr("setup.preview_hint"), theme.muted, text_w);
+    ImGui::EndGroup();
+}
+} // namespace
+
 void draw_setup_scanner(UiContext& ctx, const SetupModel& m) {
     const Theme& theme = ctx.theme();
     ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -379,6 +422,8 @@ void draw_setup_scanner(UiContext& ctx, const SetupModel& m) {
         text_block(ctx, theme.fonts.body, ctx.fmt("setup.scan_read", {m.scan_result}), theme.success, width);
     if (m.scan_timed_out)
         text_block(ctx, theme.fonts.body, ctx.tr("setup.scan_timeout"), theme.danger, width);
+    gap(ctx, 12);
+    draw_setup_camera_preview(ctx, m, width);
     gap(ctx, 12);
     float list_h = origin.y + avail.y - ImGui::GetCursorScreenPos().y - theme.px(30);
     if (begin_drag_scroll(ctx, "scanner", ImVec2(width, list_h))) {
@@ -417,8 +462,6 @@ void draw_setup_scanner(UiContext& ctx, const SetupModel& m) {
         ImGui::SameLine(0, theme.px(24));
         if (secondary(ctx, "mirror-off", ctx.tr("setup.mirror_no"), (w - theme.px(24)) / 2, idle && m.mirror))
             ctx.send(cmd::SetMirror{false});
-        gap(ctx, 12);
-        text_block(ctx, theme.fonts.small, ctx.tr("setup.preview_where"), theme.muted, w);
     }
     end_drag_scroll();
     end_column();
@@ -524,6 +567,118 @@ void draw_setup_maintenance(UiContext& ctx, const SetupModel& m) {
                        {ctx.tr("setup.restart"), ctx.tr("setup.restart_hint"), ImVec2(w, 0),
                         ButtonStyle::danger, !m.working}))
             ctx.send(cmd::RestartKiosk{});
+    }
+    end_drag_scroll();
+    end_column();
+}
+
+void draw_setup_services(UiContext& ctx, const SetupModel& m) {
+    const Theme& theme = ctx.theme();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float width = begin_column(ctx);
+    message_line(ctx, m, width);
+    float half = (width - theme.px(24)) / 2;
+    if (big_button(ctx, "svc-save",
+                   {ctx.tr("setup.save"),
+                    {},
+                    ImVec2(half, 0),
+                    ButtonStyle::primary,
+                    m.services_changed && !m.working}))
+        ctx.send(cmd::SaveServices{});
+    ImGui::SameLine(0, theme.px(24));
+    if (secondary(ctx, "svc-undo", ctx.tr("setup.undo_short"), half, m.can_undo && !m.working))
+        ctx.send(cmd::UndoLastChange{});
+    gap(ctx, 12);
+    if (secondary(ctx, "svc-add", ctx.tr("setup.services_add"), width, !m.working))
+        ctx.send(cmd::AddService{});
+    gap(ctx, 8);
+    if (!m.services_problem_key.empty())
+        text_block(ctx, theme.fonts.body, ctx.fmt(m.services_problem_key, {m.services_problem_arg}),
+                   theme.danger, width);
+    text_block(ctx, theme.fonts.small, ctx.tr("setup.services_hint"), theme.muted, width);
+    gap(ctx, 12);
+    float list_h = origin.y + avail.y - ImGui::GetCursorScreenPos().y - theme.px(30);
+    if (begin_drag_scroll(ctx, "services", ImVec2(width, list_h))) {
+        float w = width - theme.px(28);
+        for (size_t i = 0; i < m.service_rows.size(); ++i) {
+            const auto& r = m.service_rows[i];
+            int index = static_cast<int>(i);
+            std::string n = std::to_string(i);
+            std::string title = (r.prefix.empty() ? std::string("?") : r.prefix) + " · " +
+                                (r.name_vi.empty() ? std::string("–") : r.name_vi);
+            std::string subtitle = (r.name_en.empty() ? std::string("–") : r.name_en) + " · " +
+                                   ctx.fmt("setup.svc_details", {r.counters, r.hours, r.range});
+            if (!r.enabled) subtitle += " · " + std::string(ctx.tr("setup.svc_disabled"));
+            if (r.has_problem) subtitle += " · " + std::string(ctx.tr("setup.svc_needs_fix"));
+            if (big_button(ctx, ("svc-open-" + n).c_str(),
+                           {title, subtitle, ImVec2(w, 0),
+                            r.has_problem ? ButtonStyle::danger : ButtonStyle::secondary, !m.working}))
+                ctx.send(cmd::OpenService{index});
+            gap(ctx, 12);
+        }
+    }
+    end_drag_scroll();
+    end_column();
+}
+
+void draw_setup_service(UiContext& ctx, const SetupModel& m) {
+    const Theme& theme = ctx.theme();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float width = begin_column(ctx);
+    if (m.service_index < 0 || static_cast<size_t>(m.service_index) >= m.service_rows.size()) {
+        end_column();
+        return;
+    }
+    const auto& r = m.service_rows[static_cast<size_t>(m.service_index)];
+    text_block(ctx, theme.fonts.body, ctx.fmt("setup.svc_code", {r.code}), theme.text, width);
+    text_block(ctx, theme.fonts.small, ctx.tr("setup.service_hint"), theme.muted, width);
+    gap(ctx, 12);
+    // Place in the list and on/off stay in view; the fields scroll.
+    float third = (width - 2 * theme.px(24)) / 3;
+    bool last = static_cast<size_t>(m.service_index) + 1 >= m.service_rows.size();
+    if (secondary(ctx, "svc-up", ctx.tr("setup.svc_up"), third, m.service_index > 0 && !m.working))
+        ctx.send(cmd::MoveService{m.service_index, -1});
+    ImGui::SameLine(0, theme.px(24));
+    if (secondary(ctx, "svc-down", ctx.tr("setup.svc_down"), third, !last && !m.working))
+        ctx.send(cmd::MoveService{m.service_index, +1});
+    ImGui::SameLine(0, theme.px(24));
+    // A service added in this draft can simply be removed again; a saved one is disabled instead.
+    if (r.is_new) {
+        if (big_button(
+                ctx, "svc-remove",
+                {ctx.tr("setup.svc_remove_new"), {}, ImVec2(third, 0), ButtonStyle::danger, !m.working}))
+            ctx.send(cmd::RemoveNewService{m.service_index});
+    } else if (big_button(ctx, "svc-enabled",
+                          {ctx.tr(r.enabled ? "setup.svc_disable" : "setup.svc_enable"),
+                           {},
+                           ImVec2(third, 0),
+                           r.enabled ? ButtonStyle::secondary : ButtonStyle::primary,
+                           !m.working}))
+        ctx.send(cmd::SetServiceEnabled{m.service_index, !r.enabled});
+    gap(ctx, 8);
+    text_block(ctx, theme.fonts.body, ctx.tr(r.enabled ? "setup.svc_enabled_on" : "setup.svc_enabled_off"),
+               r.enabled ? theme.text : theme.danger, width);
+    gap(ctx, 12);
+    float list_h = origin.y + avail.y - ImGui::GetCursorScreenPos().y - theme.px(30);
+    if (begin_drag_scroll(ctx, "service", ImVec2(width, list_h))) {
+        float w = width - theme.px(28);
+        for (const auto& f : m.service_fields) {
+            std::string id = "svc-field-" + f.field;
+            if (secondary(ctx, id.c_str(), f.text.empty() ? std::string_view("–") : std::string_view(f.text),
+                          w, !m.working, ctx.tr("setup.field.service." + f.field)))
+                ctx.send(cmd::EditServiceField{f.field});
+            // The problem, in words, right under its field.
+            if (!f.problem_key.empty())
+                text_block(ctx, theme.fonts.body, ctx.fmt(f.problem_key, {f.problem_arg}), theme.danger, w);
+            gap(ctx, 8);
+        }
+        gap(ctx, 8);
+        if (secondary(ctx, "svc-priority",
+                      ctx.tr(r.priority_allowed ? "setup.svc_priority_on" : "setup.svc_priority_off"), w,
+                      !m.working, ctx.tr("setup.svc_tap_to_change")))
+            ctx.send(cmd::SetServicePriority{!r.priority_allowed});
     }
     end_drag_scroll();
     end_column();

@@ -1,5 +1,6 @@
 #pragma once
-// Draw code of the set-up screens: PIN pad, set-up home, Office, Health, Audit log, Maintenance. Reads the
+// Draw code of the set-up screens: PIN pad, set-up home, Office, Health, Audit log, Maintenance,
+// Network, Printer, Scanner, Services. Reads the
 // SetupModel and emits setup commands; no I/O.
 
 #include "kiosk/features/setup/setup_model.hpp"
@@ -17,5 +18,7 @@ void draw_setup_edit(UiContext& ctx, const SetupModel& m);
 void draw_setup_network(UiContext& ctx, const SetupModel& m);
 void draw_setup_printer(UiContext& ctx, const SetupModel& m);
 void draw_setup_scanner(UiContext& ctx, const SetupModel& m);
+void draw_setup_services(UiContext& ctx, const SetupModel& m);
+void draw_setup_service(UiContext& ctx, const SetupModel& m);
 
 } // namespace kiosk::ui

@@ -15,6 +15,11 @@ void draw_root(UiContext& ctx, const ShellModel& model, const ScreenSpec* curren
     ImGui::Begin("root", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    if (current && current->chromeless) {
+        current->draw(ctx);
+        ImGui::End();
+        return;
+    }
     draw_header(ctx, model);
     // The accessibility switches: a row under the header on every citizen screen (staff screens have none).
     if (!current || !current->staff) draw_access_bar(ctx, model);

@@ -1,10 +1,13 @@
 // The dossier feature with doubles: a scripted dossier source, no camera, no window.
 #include "fakes.hpp"
 
+#include "kiosk/features/camera_lease.hpp"
 #include "kiosk/features/dossier/dossier_commands.hpp"
 #include "kiosk/features/dossier/dossier_feature.hpp"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 using namespace kiosk;
 using namespace kiosk::features;
@@ -190,6 +193,47 @@ TEST_F(UnreadableCameraFixture, TheRequestExpiresWhenTheCameraStopsSeeingIt) {
     clock.advance(std::chrono::milliseconds(1600));
     (void)feature->tick(clock.now());
     EXPECT_TRUE(feature->model().scan_feedback_key.empty());
+}
+
+// Staff set-up borrows the camera (camera_lease.hpp): the dossier feature closes it, says so, shows no
+// preview of its own, and opens it again when set-up gives it back. A code read while a staff screen is on
+// top opens nothing.
+struct StaffCameraFixture : CameraFixture {
+    void prepare() override {
+        CameraFixture::prepare();
+        shell.staff = true; // set-up is on top from the start
+    }
+};
+
+TEST_F(StaffCameraFixture, TheCameraIsLentToSetupAndReadsOnStaffScreensOpenNothing) {
+    auto scans = [&] {
+        health::HealthSnapshot s;
+        feature->report(s);
+        return s.scanner.scans;
+    };
+    auto navigations = [&] {
+        return std::count_if(shell.requested.begin(), shell.requested.end(),
+                             [](const ui::Command& c) { return std::holds_alternative<ui::Navigate>(c); });
+    };
+    ASSERT_TRUE(test::pump_until(completions, [&] { return scans() >= 1; }));
+    EXPECT_EQ(navigations(), 0);
+    EXPECT_EQ(shell.screen(), ui::kHomeScreen);
+    EXPECT_FALSE(feature->model().result.has_value());
+    EXPECT_EQ(parts->camera_opens.load(), 1);
+    auto released = [&] {
+        return std::any_of(shell.requested.begin(), shell.requested.end(), [](const ui::Command& c) {
+            const auto* f = std::get_if<ui::FeatureCommand>(&c);
+            return f && f->as<camera_lease::Released>();
+        });
+    };
+    feature->handle(ui::FeatureCommand::of(camera_lease::Lend{true}));
+    ASSERT_TRUE(test::pump_until(completions, released));
+    EXPECT_EQ(feature->live_preview(), nullptr);
+    ASSERT_TRUE(test::pump_until(completions, [&] { return !feature->busy(); }));
+    EXPECT_EQ(parts->camera_opens.load(), 1); // not reopened while lent
+    feature->handle(ui::FeatureCommand::of(camera_lease::Lend{false}));
+    ASSERT_TRUE(test::pump_until(completions, [&] { return parts->camera_opens.load() == 2; }));
+    EXPECT_NE(feature->live_preview(), nullptr);
 }
 
 } // namespace

@@ -124,8 +124,10 @@ class FakeShell final : public features::Shell {
     std::vector<ui::Command> requested;
     bool defer = false; // queue navigation until apply_deferred(), like the app's shell after a command
     std::vector<ui::Command> deferred;
+    bool staff = false; // what staff_screen() says
 
     [[nodiscard]] std::string_view screen() const override { return stack.back(); }
+    [[nodiscard]] bool staff_screen() const override { return staff; }
     [[nodiscard]] i18n::Lang lang() const override { return language; }
     void apply_deferred() {
         defer = false;

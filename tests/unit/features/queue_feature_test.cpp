@@ -116,3 +116,21 @@ TEST_F(QueueFixture, AnUnreachableStoreIsExplained) {
 }
 
 } // namespace
+
+TEST_F(QueueFixture, ADisabledServiceIsNeitherOfferedNorIssued) {
+    ASSERT_GE(config->services.size(), 2u);
+    auto next = std::make_shared<config::Config>(*config);
+    next->services[0].enabled = false; // "HT" in the defaults
+    const std::string disabled = next->services[0].code;
+    feature->reconfigure(next, parts, change_to(*next));
+    ASSERT_TRUE(test::pump(completions, *feature));
+    const auto& offered = feature->model().services;
+    EXPECT_EQ(offered.size(), next->services.size() - 1);
+    for (const auto& s : offered)
+        EXPECT_NE(s.code, disabled);
+    send(PickService{disabled});
+    EXPECT_TRUE(feature->model().chosen_service.empty());
+    send(IssueTicket{disabled, ""});
+    EXPECT_TRUE(parts->tickets->tickets.empty());
+    EXPECT_FALSE(feature->model().ticket.has_value());
+}

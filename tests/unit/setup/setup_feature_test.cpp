@@ -302,5 +302,76 @@ TEST_F(SetupFeatureTest, AnInterruptedSaveIsReportedOnStatus) {
     EXPECT_NE(health::render_status_json(s).find("config.unfinished_save"), std::string::npos);
 }
 
+// The Services screen: a service added on the touchscreen (fields typed on the on-screen keyboard), a
+// mistake shown next to its field and not saved, then fixed, saved, applied live, and one service disabled
+// and moved; undo puts the previous list back.
+TEST_F(SetupFeatureTest, ServicesAreAddedEditedDisabledReorderedAndSaved) {
+    set_pin();
+    auto k = start();
+    k->keys({{ui::KeyPress::Kind::setup_shortcut, {}, 0}});
+    k->type_pin(kPin);
+    k->shell->apply({ui::Navigate{cmd::kServicesScreen}});
+    const auto before = k->store->current()->services;
+    ASSERT_EQ(k->setup->model().service_rows.size(), before.size());
+    k->send(cmd::AddService{});
+    EXPECT_EQ(k->screen(), cmd::kServiceScreen);
+    auto type_field = [&](const std::string& field, const std::string& text) {
+        k->send(cmd::EditServiceField{field});
+        ASSERT_EQ(k->screen(), cmd::kEditScreen);
+        k->shell->apply({ui::KeyboardClear{}});
+        k->shell->apply({ui::KeyboardInput{text}});
+        k->send(cmd::SaveField{});
+        ASSERT_EQ(k->screen(), cmd::kServiceScreen);
+    };
+    type_field("name_vi", "Tuw phaps");
+    type_field("name_en", "Justice");
+    type_field("prefix", "T");
+    type_field("opens", "13:00");
+    type_field("closes", "1100"); // a typing mistake
+    const auto& m = k->setup->model();
+    auto field = [&](const std::string& name) {
+        for (const auto& f : m.service_fields)
+            if (f.field == name) return f;
+        return ui::SetupModel::ServiceField{};
+    };
+    EXPECT_EQ(field("name_vi").text, "Tư pháp");
+    EXPECT_EQ(field("closes").problem_key, "setup.svc_error.clock");
+    EXPECT_EQ(field("closes").problem_arg, "1100");
+    k->shell->apply({ui::GoBack{}});
+    EXPECT_TRUE(m.service_rows.back().has_problem);
+    k->send(cmd::SaveServices{});
+    k->settle();
+    EXPECT_EQ(m.message_key, "setup.services_fix_first");
+    EXPECT_FALSE(std::filesystem::exists(k->file));
+
+    k->send(cmd::OpenService{static_cast<int>(before.size())});
+    type_field("closes", "16:30");
+    EXPECT_TRUE(field("closes").problem_key.empty());
+    k->shell->apply({ui::GoBack{}});
+    k->send(cmd::SetServiceEnabled{0, false});
+    k->send(cmd::MoveService{1, -1});
+    k->send(cmd::SaveServices{});
+    k->settle();
+    EXPECT_EQ(m.message_key, "setup.saved_live") << m.message_arg;
+    const auto& now = k->store->current()->services;
+    ASSERT_EQ(now.size(), before.size() + 1);
+    EXPECT_EQ(now[0].code, before[1].code);
+    EXPECT_EQ(now[1].code, before[0].code);
+    EXPECT_FALSE(now[1].enabled);
+    EXPECT_EQ(now.back().name_vi, "Tư pháp");
+    EXPECT_EQ(now.back().opens, "13:00");
+    EXPECT_EQ(now.back().closes, "16:30");
+    // The list shown is the saved one, no longer a draft.
+    EXPECT_FALSE(m.services_changed);
+    EXPECT_EQ(m.service_rows.size(), before.size() + 1);
+    auto audit = read(k->setup->paths().audit_log);
+    EXPECT_NE(audit.find("saved services"), std::string::npos) << audit;
+
+    k->send(cmd::UndoLastChange{});
+    k->settle();
+    EXPECT_EQ(k->store->current()->services, before);
+    EXPECT_EQ(m.service_rows.size(), before.size());
+}
+
 } // namespace
 } // namespace kiosk::features

@@ -1,0 +1,457 @@
+#include "kiosk/features/counter/counter_feature.hpp"
+
+#include "kiosk/core/queue/from_config.hpp"
+#include "kiosk/core/setup/counter_pin.hpp"
+#include "kiosk/core/setup/setup_paths.hpp"
+#include "kiosk/features/counter/counter_commands.hpp"
+#include "kiosk/features/counter/counter_screens.hpp"
+#include "kiosk/runtime/counter_parts.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <mutex>
+
+namespace kiosk::features {
+namespace {
+
+using counter_ui::Action;
+using counter_ui::CounterAction;
+using counter_ui::kCounterScreen;
+using counter_ui::PinKey;
+using counter_ui::TransferTo;
+
+constexpr auto kWatchSlice = std::chrono::milliseconds{500};
+
+queue::TimePoint now_ms(const Clock& clock) {
+    return std::chrono::time_point_cast<std::chrono::milliseconds>(clock.now());
+}
+
+std::string vn_clock(Clock::time_point t) {
+    const auto secs =
+        std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count() + 7 * 3600;
+    const long long day_secs = ((secs % 86400) + 86400) % 86400;
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02lld:%02lld", day_secs / 3600, day_secs / 60 % 60);
+    return buf;
+}
+
+std::string error_key(const Error& e) {
+    return e.kind.rfind("queue.error.", 0) == 0 ? e.kind : "queue.error.store_failed";
+}
+
+} // namespace
+
+struct CounterFeature::Opened {
+    std::mutex mutex; // the desk is used by the operation worker; the watcher has its own connection
+    std::unique_ptr<queue::CounterDesk> desk;
+    std::unique_ptr<queue::QueueWatcher> watcher;
+};
+
+CounterFeature::CounterFeature(const FeatureContext& c)
+    : config_(c.config), parts_(c.parts), clock_(c.clock), worker_(c.completions, 1),
+      watcher_(c.completions, 1) {}
+
+CounterFeature::~CounterFeature() {
+    live_->store(0);
+}
+
+void CounterFeature::register_ui(UiRegistry& registry) {
+    registry.add_screen(*this, {.id = kCounterScreen,
+                                .title_key = "counter.screen",
+                                .draw = [this](ui::UiContext& ctx) { ui::draw_counter_console(ctx, model_); },
+                                .chromeless = true});
+    registry.add_command<CounterAction>(*this);
+    registry.add_command<TransferTo>(*this);
+    registry.add_command<PinKey>(*this);
+}
+
+std::vector<std::string> CounterFeature::my_services() const {
+    std::vector<std::string> out;
+    for (const auto& s : services_)
+        if (std::find(s.counters.begin(), s.counters.end(), model_.counter) != s.counters.end())
+            out.push_back(s.code);
+    return out;
+}
+
+void CounterFeature::start() {
+    model_.counter = config_->counter.number;
+    model_.clock = vn_clock(clock_.now());
+    if (auto services = queue::queue_services(*config_)) services_ = std::move(services).value();
+    model_.services.clear();
+    model_.transfer_targets.clear();
+    const auto mine = my_services();
+    for (const auto& s : services_) {
+        ui::CounterServiceView v{s.code, s.name_vi, s.name_en, {}};
+        if (std::find(mine.begin(), mine.end(), s.code) != mine.end()) model_.services.push_back(v);
+        model_.transfer_targets.push_back(v);
+    }
+    if (model_.counter <= 0) return; // the screen says counter.number is missing
+    pin_file_ = setup::counter_secrets_path(
+        setup::setup_paths(parts_->plan().paths.state, config_->setup.secrets_file).dir, model_.counter);
+    lock_console();
+    load_pin_status();
+    open();
+}
+
+void CounterFeature::lock_console() {
+    model_.unlocked = false;
+    model_.picking_transfer = false;
+    pin_entry_.clear();
+    model_.pin_digits = 0;
+    model_.pin_message_key.clear();
+}
+
+// Whether this counter has a PIN and whether the pad is still locked (a restart does not unlock it).
+void CounterFeature::load_pin_status() {
+    const auto file = pin_file_;
+    worker_.submit([this, file]() -> tasks::CompletionQueue::Completion {
+        auto status = setup::counter_pin_status(file, clock_);
+        return [this, status, file] {
+            if (file != pin_file_) return;
+            if (!status) {
+                std::fprintf(stderr, "counter %d: %s\n", model_.counter, status.error().message.c_str());
+                model_.pin_message_key = "counter.pin_error";
+                return;
+            }
+            model_.pin_missing = status->outcome == setup::CounterPinOutcome::no_pin;
+            if (status->locked_seconds > 0)
+                pin_locked_until_ = clock_.now() + std::chrono::seconds(status->locked_seconds);
+            model_.pin_locked_seconds = status->locked_seconds;
+        };
+    });
+}
+
+void CounterFeature::pin_key(char key) {
+    if (model_.unlocked || model_.pin_checking || model_.pin_locked_seconds > 0) return;
+    if (key == 'B') {
+        if (!pin_entry_.empty()) pin_entry_.pop_back();
+    } else if (key == 'C') {
+        pin_entry_.clear();
+    } else if (key == 'E') {
+        return submit_pin();
+    } else if (key >= '0' && key <= '9' && pin_entry_.size() < static_cast<size_t>(setup::kMaxPinDigits)) {
+        pin_entry_ += key;
+    }
+    model_.pin_digits = static_cast<int>(pin_entry_.size());
+    model_.pin_message_key.clear();
+}
+
+// Argon2id takes tens to hundreds of milliseconds: checked on the worker; the result (and the lock-out
+// state, already saved) comes back through the completion queue.
+void CounterFeature::submit_pin() {
+    if (pin_entry_.empty()) return;
+    std::string pin = std::move(pin_entry_);
+    pin_entry_.clear();
+    model_.pin_digits = 0;
+    model_.pin_checking = true;
+    const auto file = pin_file_;
+    worker_.submit([this, file, pin]() -> tasks::CompletionQueue::Completion {
+        auto check = setup::check_counter_pin(file, pin, clock_);
+        return [this, check, file] {
+            if (file != pin_file_) return;
+            model_.pin_checking = false;
+            if (!check) {
+                std::fprintf(stderr, "counter %d: %s\n", model_.counter, check.error().message.c_str());
+                model_.pin_message_key = "counter.pin_error";
+                return;
+            }
+            using Outcome = setup::CounterPinOutcome;
+            model_.pin_missing = check->outcome == Outcome::no_pin;
+            model_.pin_locked_seconds = check->locked_seconds;
+            if (check->locked_seconds > 0)
+                pin_locked_until_ = clock_.now() + std::chrono::seconds(check->locked_seconds);
+            if (check->outcome == Outcome::accepted) {
+                model_.unlocked = true;
+                model_.pin_message_key.clear();
+                std::fprintf(stderr, "counter %d: opened with the counter PIN\n", model_.counter);
+            } else if (check->outcome == Outcome::wrong) {
+                model_.pin_message_key = "counter.pin_wrong";
+                std::fprintf(stderr, "counter %d: wrong PIN (%d since the last lock)\n", model_.counter,
+                             check->failures);
+            }
+        };
+    });
+}
+
+void CounterFeature::open() {
+    auto parts = parts_;
+    auto config = config_;
+    const auto generation = ++generation_;
+    live_->store(generation);
+    worker_.submit([this, parts, config, generation]() -> tasks::CompletionQueue::Completion {
+        auto desk = runtime::open_counter_desk(parts->plan(), *config);
+        auto watcher = desk ? runtime::open_queue_watcher(parts->plan())
+                            : Result<std::unique_ptr<queue::QueueWatcher>>(desk.error());
+        if (!desk || !watcher) {
+            const Error e = desk ? watcher.error() : desk.error();
+            std::fprintf(stderr, "counter: cannot open the queue: %s\n", e.message.c_str());
+            return [this, e, generation] {
+                if (generation != generation_) return;
+                store_error_ = e.message;
+                retry_open_at_ = clock_.now() + std::chrono::seconds{5};
+                model_.error_key = error_key(e);
+            };
+        }
+        auto opened = std::make_shared<Opened>();
+        opened->desk = std::move(desk).value();
+        opened->watcher = std::move(watcher).value();
+        return [this, opened, generation] {
+            if (generation != generation_) return;
+            opened_ = opened;
+            run(nullptr); // first board
+            watch();
+        };
+    });
+}
+
+// The watcher's own thread: sleeps until the queue changes, then asks for a fresh board.
+void CounterFeature::watch() {
+    auto opened = opened_;
+    auto live = live_;
+    const auto generation = generation_;
+    watcher_.submit([this, opened, live, generation]() -> tasks::CompletionQueue::Completion {
+        for (;;) {
+            if (live->load() != generation) return [] {};
+            auto woke = opened->watcher->wait(kWatchSlice);
+            if (!woke || *woke)
+                return [this, generation] {
+                    if (generation != generation_) return;
+                    run(nullptr);
+                    watch();
+                };
+        }
+    });
+}
+
+// One operation (null: none) and then the board, on the worker; the UI thread gets both at once.
+void CounterFeature::run(Operation op) {
+    if (!opened_) return;
+    auto opened = opened_;
+    const auto generation = generation_;
+    const bool user_action = static_cast<bool>(op);
+    if (user_action) model_.working = true;
+    worker_.submit([this, opened, generation, op, user_action]() -> tasks::CompletionQueue::Completion {
+        std::lock_guard lock(opened->mutex);
+        const auto now = now_ms(clock_);
+        Status done = Ok{};
+        if (op) done = op(*opened->desk, now);
+        auto board = opened->desk->board(now, 8);
+        return [this, generation, done, board = std::move(board), user_action] {
+            if (generation != generation_) return;
+            if (user_action) model_.working = false;
+            if (!done) {
+                model_.error_key = error_key(done.error());
+                std::fprintf(stderr, "counter %d: %s\n", model_.counter, done.error().message.c_str());
+            } else if (user_action) {
+                model_.error_key.clear();
+            }
+            if (!board) {
+                store_error_ = board.error().message;
+                model_.error_key = error_key(board.error());
+                return;
+            }
+            store_error_.clear();
+            apply(*board);
+        };
+    });
+}
+
+void CounterFeature::apply(const queue::QueueBoard& board) {
+    model_.loaded = true;
+    const auto now = now_ms(clock_);
+    model_.current.clear();
+    model_.paused = false;
+    current_id_ = 0;
+    for (const auto& d : board.desks) {
+        if (d.counter != model_.counter) continue;
+        model_.paused = d.paused;
+        if (d.current) {
+            model_.current = d.current->display;
+            current_id_ = d.current->id;
+            for (const auto& s : services_)
+                if (s.code == d.current->service) {
+                    model_.current_service_vi = s.name_vi;
+                    model_.current_service_en = s.name_en;
+                }
+        }
+    }
+    for (auto& view : model_.services) {
+        view.waiting.clear();
+        for (const auto& w : board.waiting) {
+            if (w.ticket.service != view.code) continue;
+            const auto waited =
+                std::chrono::duration_cast<std::chrono::minutes>(now - w.ticket.issued_at).count();
+            view.waiting.push_back(
+                {w.ticket.display, static_cast<int>(std::max<long long>(0, waited)), w.ticket.is_priority()});
+        }
+    }
+    int served = 0;
+    long long total_ms = 0;
+    for (const auto& t : board.served) {
+        if (t.counter != model_.counter || !t.called_at || !t.served_at) continue;
+        ++served;
+        total_ms +=
+            std::chrono::duration_cast<std::chrono::milliseconds>(*t.served_at - *t.called_at).count();
+    }
+    model_.served_today = served;
+    model_.average_service_min = served > 0 ? static_cast<int>((total_ms / served + 30000) / 60000) : -1;
+}
+
+void CounterFeature::act(int action) {
+    if (!model_.unlocked) return; // staff identify first
+    if (static_cast<Action>(action) == Action::lock) return lock_console();
+    if (!opened_ || model_.working) return;
+    const int counter = model_.counter;
+    const auto id = current_id_;
+    switch (static_cast<Action>(action)) {
+    case Action::call_next: {
+        auto services = my_services();
+        run([counter, services](queue::CounterDesk& d, queue::TimePoint now) -> Status {
+            auto r = d.call_next(counter, services, now);
+            if (!r) return r.error();
+            return Ok{};
+        });
+        break;
+    }
+    case Action::recall:
+    case Action::skip:
+    case Action::serve: {
+        if (id == 0) return;
+        const auto a = static_cast<Action>(action);
+        run([counter, id, a](queue::CounterDesk& d, queue::TimePoint now) -> Status {
+            auto r = a == Action::recall ? d.recall(counter, id, now)
+                     : a == Action::skip ? d.skip(counter, id, now)
+                                         : d.serve(counter, id, now);
+            if (!r) return r.error();
+            return Ok{};
+        });
+        break;
+    }
+    case Action::pause:
+    case Action::resume: {
+        const bool pause = static_cast<Action>(action) == Action::pause;
+        run([counter, pause](queue::CounterDesk& d, queue::TimePoint now) {
+            return d.set_paused(counter, pause, now);
+        });
+        break;
+    }
+    case Action::open_transfer:
+        if (id != 0) model_.picking_transfer = true;
+        break;
+    case Action::close_transfer:
+        model_.picking_transfer = false;
+        break;
+    case Action::lock: // handled above
+        break;
+    }
+}
+
+void CounterFeature::handle(const ui::FeatureCommand& command) {
+    if (const auto* a = command.as<CounterAction>()) act(static_cast<int>(a->action));
+    if (const auto* key = command.as<PinKey>()) pin_key(key->key);
+    if (const auto* to = command.as<TransferTo>()) {
+        model_.picking_transfer = false;
+        if (!model_.unlocked || current_id_ == 0 || !opened_ || model_.working) return;
+        const int counter = model_.counter;
+        const auto id = current_id_;
+        const auto service = to->service;
+        run([counter, id, service](queue::CounterDesk& d, queue::TimePoint now) -> Status {
+            auto r = d.transfer(counter, id, service, now);
+            if (!r) return r.error();
+            return Ok{};
+        });
+    }
+}
+
+std::vector<ui::KeyPress> CounterFeature::filter_keys(std::vector<ui::KeyPress> keys) {
+    std::vector<ui::KeyPress> rest;
+    if (!model_.unlocked && model_.counter > 0) { // the PIN pad takes digits, Backspace and Enter
+        for (auto& k : keys) {
+            if (k.kind == ui::KeyPress::Kind::backspace)
+                pin_key('B');
+            else if (k.kind == ui::KeyPress::Kind::enter)
+                pin_key('E');
+            else if (k.kind == ui::KeyPress::Kind::escape)
+                pin_key('C');
+            else if (k.kind == ui::KeyPress::Kind::text)
+                for (char c : k.text)
+                    pin_key(c);
+        }
+        return rest;
+    }
+    for (auto& k : keys) {
+        if (k.kind == ui::KeyPress::Kind::escape) {
+            act(static_cast<int>(Action::close_transfer));
+            continue;
+        }
+        if (k.kind != ui::KeyPress::Kind::text || k.text.size() != 1) {
+            rest.push_back(std::move(k));
+            continue;
+        }
+        switch (k.text[0] | 0x20) { // shortcuts ignore case
+        case 'n':
+            act(static_cast<int>(Action::call_next));
+            break;
+        case 'r':
+            act(static_cast<int>(Action::recall));
+            break;
+        case 's':
+            act(static_cast<int>(Action::skip));
+            break;
+        case 'd':
+            act(static_cast<int>(Action::serve));
+            break;
+        case 't':
+            act(static_cast<int>(Action::open_transfer));
+            break;
+        case 'p':
+            act(static_cast<int>(model_.paused ? Action::resume : Action::pause));
+            break;
+        case 'l':
+            act(static_cast<int>(Action::lock));
+            break;
+        default:
+            rest.push_back(std::move(k));
+        }
+    }
+    return rest;
+}
+
+Clock::time_point CounterFeature::tick(Clock::time_point now) {
+    // A queue that could not be opened is tried again every few seconds (a database still starting).
+    if (!opened_ && retry_open_at_ != Clock::time_point{} && now >= retry_open_at_) {
+        retry_open_at_ = {};
+        open();
+    }
+    model_.clock = vn_clock(now);
+    const auto secs = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    const auto next_minute = now + std::chrono::seconds(60 - secs % 60);
+    auto next = retry_open_at_ != Clock::time_point{} ? std::min(next_minute, retry_open_at_) : next_minute;
+    if (pin_locked_until_ != Clock::time_point{}) { // the lock-out countdown, once a second
+        const auto left = std::chrono::ceil<std::chrono::seconds>(pin_locked_until_ - now).count();
+        model_.pin_locked_seconds = std::max<std::int64_t>(0, left);
+        if (left <= 0)
+            pin_locked_until_ = {};
+        else
+            next = std::min(next, now + std::chrono::seconds(1));
+    }
+    return next;
+}
+
+void CounterFeature::report(health::HealthSnapshot& snapshot) const {
+    snapshot.queue.store = config_->queue.store;
+    snapshot.queue.store_ok = store_error_.empty();
+    snapshot.queue.store_error = store_error_;
+}
+
+void CounterFeature::reconfigure(ConfigPtr config, PartsPtr parts, const runtime::PartsChange& changed) {
+    config_ = std::move(config);
+    parts_ = std::move(parts);
+    if (changed.tickets || config_->counter.number != model_.counter) {
+        opened_.reset();
+        model_.loaded = false;
+        start();
+    }
+}
+
+} // namespace kiosk::features

@@ -1,0 +1,25 @@
+#pragma once
+// The parts of the counter console and lobby display, built from a configuration snapshot and its plan like
+// every other part: the counter desk and queue watcher on the plan's ticket database, the desk options from
+// queue.*, and the speaker from speech.* (espeak-ng, recorded clips when configured, SDL or WAV output).
+// open_* calls may block (databases): call them on a worker.
+
+#include "drivers/audio/speaker.hpp"
+#include "kiosk/core/config/config.hpp"
+#include "kiosk/core/queue/counter_desk.hpp"
+#include "kiosk/core/queue/queue_watcher.hpp"
+#include "kiosk/runtime/parts_plan.hpp"
+
+#include <memory>
+
+namespace kiosk::runtime {
+
+[[nodiscard]] queue::DeskOptions desk_options(const config::Config& config);
+[[nodiscard]] Result<std::unique_ptr<queue::CounterDesk>> open_counter_desk(const PartsPlan& plan,
+                                                                            const config::Config& config);
+[[nodiscard]] Result<std::unique_ptr<queue::QueueWatcher>> open_queue_watcher(const PartsPlan& plan);
+// Never fails: output "off" (or an unknown one) gives a speaker that drops what it is told.
+[[nodiscard]] std::unique_ptr<audio::Speaker> make_speaker(const PartsPlan& plan,
+                                                           const config::Config& config);
+
+} // namespace kiosk::runtime
