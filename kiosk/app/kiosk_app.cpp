@@ -590,6 +590,9 @@ int KioskApp::run() {
 
         if (!script_done && frames_needed_ == 0 && !input_.pending() && pending_screenshot_.empty()) {
             if (!script_->step()) script_done = true;
+            // A scripted tap stands for a citizen's tap: it counts as activity for the idle reset, as a real
+            // one does (SDL input above); otherwise a slow run is sent home in the middle of a session.
+            if (input_.pending()) controller_->note_activity();
         }
         bool want_final_shot = script_done && !options_.screenshot_path.empty() && !final_shot_taken &&
                                frames_needed_ == 0 && !input_.pending();

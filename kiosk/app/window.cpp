@@ -55,6 +55,11 @@ void Window::resize(int width, int height) {
 }
 
 void Window::present() {
+    // Swapping an offscreen (pbuffer) surface does nothing, not even the implicit flush a window swap does:
+    // without this, a software GL driver keeps every frame's draw data queued, and memory climbs for as long
+    // as frames are drawn (hundreds of MB in a headless soak). On a real display it is the flush the swap
+    // does anyway.
+    glFlush();
     SDL_GL_SwapWindow(window_);
 }
 
