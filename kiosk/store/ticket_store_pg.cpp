@@ -34,10 +34,18 @@ CREATE TABLE IF NOT EXISTS queue_ticket (
   number integer NOT NULL, display text NOT NULL, priority text NOT NULL, state text NOT NULL,
   issued_at bigint NOT NULL, printed_at bigint, called_at bigint, served_at bigint, voided_at bigint,
   counter integer, note text NOT NULL DEFAULT '', request_id text UNIQUE,
+  check_code text NOT NULL DEFAULT '',
   UNIQUE (office, service, day, series, number));
 CREATE INDEX IF NOT EXISTS queue_ticket_by_day ON queue_ticket (office, day, service, state);
 INSERT INTO queue_meta (key, value) VALUES ('schema_version', '1') ON CONFLICT (key) DO NOTHING;
-ALTER TABLE queue_ticket ADD COLUMN IF NOT EXISTS check_code text NOT NULL DEFAULT '';
+-- Older databases get the column once. Only then: ALTER TABLE takes an exclusive table lock even with IF NOT
+-- EXISTS, which deadlocks with counters already calling tickets when several processes open the store at once.
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()
+                 AND table_name = 'queue_ticket' AND column_name = 'check_code') THEN
+    ALTER TABLE queue_ticket ADD COLUMN check_code text NOT NULL DEFAULT '';
+  END IF;
+END $$;
 COMMIT;
 )sql";
 
