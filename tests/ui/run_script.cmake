@@ -86,7 +86,7 @@ if(GATEWAY_MODE)
     COMMAND sh -c "'${GATEWAY_SERVER}' '${port_file}' 60 & srv=$!
       i=0; while [ ! -s '${port_file}' ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done
       port=$(cat '${port_file}')
-      SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy XDG_STATE_HOME='${STATE}' KIOSK_CONFIG='${STATE}/none.toml' '${KIOSK}' \\
+      SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy KIOSK_TEST_CHECK_SEQUENCE=1 XDG_STATE_HOME='${STATE}' KIOSK_CONFIG='${STATE}/none.toml' '${KIOSK}' \\
         --clock '2026-11-27 09:30' --set status.port=0 --set dossier.source=gateway \\
         --set gateway.url=http://127.0.0.1:$port/${GATEWAY_MODE} --set gateway.connect_timeout_ms=1000 \\
         --set gateway.total_timeout_ms=3000 ${extra_words} --script '${SCRIPT}' --screenshot '${OUT}'
@@ -95,7 +95,7 @@ if(GATEWAY_MODE)
     RESULT_VARIABLE rc)
 else()
   execute_process(
-    COMMAND ${CMAKE_COMMAND} -E env SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy XDG_STATE_HOME=${STATE} KIOSK_CONFIG=${STATE}/none.toml
+    COMMAND ${CMAKE_COMMAND} -E env SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy KIOSK_TEST_CHECK_SEQUENCE=1 XDG_STATE_HOME=${STATE} KIOSK_CONFIG=${STATE}/none.toml
             KIOSK_DEV_DIR=${STATE}/no-devices KIOSK_MEDIA_DIR=${STATE}/media
             ${KIOSK} --clock "2026-11-27 09:30" --set status.port=0 ${extra} --script ${SCRIPT} --screenshot ${OUT}
     WORKING_DIRECTORY ${OUT_DIR}
@@ -129,7 +129,7 @@ foreach(line ${restart_lines})
   get_filename_component(script_dir ${SCRIPT} DIRECTORY)
   get_filename_component(second_name ${second} NAME)
   execute_process(
-    COMMAND ${CMAKE_COMMAND} -E env SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy XDG_STATE_HOME=${STATE} KIOSK_CONFIG=${STATE}/none.toml
+    COMMAND ${CMAKE_COMMAND} -E env SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy KIOSK_TEST_CHECK_SEQUENCE=1 XDG_STATE_HOME=${STATE} KIOSK_CONFIG=${STATE}/none.toml
             ${KIOSK} --clock "2026-11-27 09:30" --set status.port=0 --script ${script_dir}/${second}
             --screenshot ${OUT_DIR}/${second_name}.png
     WORKING_DIRECTORY ${OUT_DIR}

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <vector>
 
 namespace kiosk::queue {
@@ -107,6 +109,17 @@ Result<std::pair<std::string, std::string>> parse_typed_ticket(std::string_view 
 }
 
 std::string random_check_value() {
+    // UI reference screenshots show a ticket's QR and need it the same on every run: their runner sets
+    // KIOSK_TEST_CHECK_SEQUENCE, and check values then count up instead of coming from the kernel. A kiosk
+    // never has it set (the unit file and the package do not).
+    if (const char* fixed = std::getenv("KIOSK_TEST_CHECK_SEQUENCE"); fixed && *fixed) {
+        static std::atomic<unsigned> next{0};
+        unsigned n = next.fetch_add(1);
+        std::string out(kCheckLength, kCheckAlphabet[0]);
+        for (std::size_t i = kCheckLength; i-- > 0 && n > 0; n /= kCheckAlphabet.size())
+            out[i] = kCheckAlphabet[n % kCheckAlphabet.size()];
+        return out;
+    }
     std::array<unsigned char, kCheckLength> bytes{};
     std::size_t got = 0;
     while (got < bytes.size()) {
