@@ -109,17 +109,24 @@ struct SqliteTicketStore::Impl {
     // The ticket's QR check value (added after schema version 1): databases made before it get the column,
     // their tickets an empty value (their QR codes never carried one, so they cannot be rated by QR).
     Status ensure_check_column() {
-        {
+        auto present = [&]() -> Result<bool> {
             auto info =
                 prepare("SELECT count(*) FROM pragma_table_info('queue_ticket') WHERE name = 'check_code'",
                         "look for the check column");
             if (!info) return info.error();
             auto row = info->step();
             if (!row) return fail("look for the check column", row.error());
-            if (*row && info->int64(0) > 0) return Ok{};
-        }
-        return exec("ALTER TABLE queue_ticket ADD COLUMN check_code TEXT NOT NULL DEFAULT ''",
-                    "add the check column");
+            return *row && info->int64(0) > 0;
+        };
+        auto before = present();
+        if (!before) return before.error();
+        if (*before) return Ok{};
+        auto added = exec("ALTER TABLE queue_ticket ADD COLUMN check_code TEXT NOT NULL DEFAULT ''",
+                          "add the check column");
+        if (added) return Ok{};
+        // Another connection to the same file (the rating statistics, a restarted kiosk) added it meanwhile.
+        if (auto after = present(); after && *after) return Ok{};
+        return added;
     }
 
     Result<Ticket> one_ticket(std::string_view where, std::initializer_list<Value> args,
