@@ -1,5 +1,7 @@
 #include "drivers/printer/cups_admin.hpp"
 
+#include "drivers/printer/cups_connection.hpp"
+
 #include <cups/cups.h>
 
 #include <cctype>
@@ -8,38 +10,16 @@
 namespace kiosk::printer {
 namespace {
 
-struct HttpClose {
-    void operator()(http_t* h) const { httpClose(h); }
-};
-struct IppFree {
-    void operator()(ipp_t* i) const { ippDelete(i); }
-};
-using Http = std::unique_ptr<http_t, HttpClose>;
-using Ipp = std::unique_ptr<ipp_t, IppFree>;
+using Http = CupsHttp;
+using Ipp = CupsIpp;
 
 std::string label(const CupsSinkOptions& o) {
-    return o.server.empty() ? std::string(cupsServer()) : o.server;
+    return cups_server_label(o);
 }
 
+// No I/O timeout: listing devices waits for the backends as long as the caller's timeout says.
 Result<Http> open(const CupsSinkOptions& o) {
-    std::string host = o.server.empty() ? std::string(cupsServer()) : o.server;
-    int port = ippPort();
-    if (host[0] != '/') {
-        if (auto colon = host.rfind(':'); colon != std::string::npos) {
-            try {
-                port = std::stoi(host.substr(colon + 1));
-            } catch (const std::exception&) {
-                return make_error("invalid_option", "CUPS server '" + o.server + "' has a bad port");
-            }
-            host.resize(colon);
-        }
-    }
-    http_t* h = httpConnect2(host.c_str(), port, nullptr, AF_UNSPEC, HTTP_ENCRYPTION_IF_REQUESTED, 1,
-                             o.connect_timeout_ms, nullptr);
-    if (!h)
-        return make_error("service_down",
-                          "cannot connect to CUPS at " + label(o) + ": " + cupsLastErrorString());
-    return Http(h);
+    return connect_cups(o, std::nullopt);
 }
 
 std::string attr_text(ipp_attribute_t* a) {

@@ -1,6 +1,8 @@
 // CupsSink: IPP requests through libcups, one short-lived connection per operation.
 #include "drivers/printer/cups_sink.hpp"
 
+#include "drivers/printer/cups_connection.hpp"
+
 #include <cups/cups.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -16,41 +18,15 @@ namespace kiosk::printer {
 
 namespace {
 
-struct HttpClose {
-    void operator()(http_t* h) const { httpClose(h); }
-};
-struct IppDelete {
-    void operator()(ipp_t* p) const { ippDelete(p); }
-};
-using HttpPtr = std::unique_ptr<http_t, HttpClose>;
-using IppPtr = std::unique_ptr<ipp_t, IppDelete>;
+using HttpPtr = CupsHttp;
+using IppPtr = CupsIpp;
 
 std::string server_label(const CupsSinkOptions& o) {
-    return o.server.empty() ? std::string(cupsServer()) : o.server;
+    return cups_server_label(o);
 }
 
 Result<HttpPtr> connect(const CupsSinkOptions& o) {
-    std::string host = o.server;
-    int port = ippPort();
-    if (host.empty()) {
-        host = cupsServer();
-    } else if (host[0] != '/') {
-        if (const auto colon = host.rfind(':'); colon != std::string::npos) {
-            try {
-                port = std::stoi(host.substr(colon + 1));
-            } catch (const std::exception&) {
-                return make_error("invalid_option", "CUPS server '" + o.server + "' has a bad port");
-            }
-            host.resize(colon);
-        }
-    }
-    http_t* h = httpConnect2(host.c_str(), port, nullptr, AF_UNSPEC, HTTP_ENCRYPTION_IF_REQUESTED, 1,
-                             o.connect_timeout_ms, nullptr);
-    if (!h)
-        return make_error("service_down",
-                          "cannot connect to CUPS at " + server_label(o) + ": " + cupsLastErrorString());
-    httpSetTimeout(h, o.io_timeout_ms / 1000.0, nullptr, nullptr);
-    return HttpPtr(h);
+    return connect_cups(o, o.io_timeout_ms);
 }
 
 Fault fault_from_ipp(ipp_status_t st) {
