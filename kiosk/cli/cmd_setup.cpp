@@ -1,47 +1,15 @@
 #include "kiosk/cli/cmd_setup.hpp"
 
+#include "kiosk/cli/cli_input.hpp"
 #include "kiosk/core/setup/audit_log.hpp"
 #include "kiosk/core/setup/secrets_file.hpp"
 #include "kiosk/core/setup/setup_paths.hpp"
 
 #include <iostream>
 #include <sys/stat.h>
-#include <termios.h>
-#include <unistd.h>
 
 namespace kiosk::cli {
 namespace {
-
-class SystemClock final : public Clock {
-  public:
-    [[nodiscard]] time_point now() const override { return std::chrono::system_clock::now(); }
-    [[nodiscard]] std::int64_t monotonic_ms() const override {
-        return std::chrono::duration_cast<std::chrono::milliseconds>(
-                   std::chrono::steady_clock::now().time_since_epoch())
-            .count();
-    }
-};
-
-// One line from standard input; echo is off while a person types it at a terminal.
-std::string read_pin_line() {
-    termios saved{};
-    bool tty = ::isatty(STDIN_FILENO) && ::tcgetattr(STDIN_FILENO, &saved) == 0;
-    if (tty) {
-        termios quiet = saved;
-        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-        std::cerr << "New set-up PIN (6-12 digits): " << std::flush;
-    }
-    std::string line;
-    std::getline(std::cin, line);
-    if (tty) {
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-        std::cerr << "\n";
-    }
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
-        line.pop_back();
-    return line;
-}
 
 void audit(const setup::SetupPaths& paths, const std::string& event, const std::string& detail) {
     setup::AuditLog log(paths.audit_log);
@@ -66,7 +34,7 @@ int run_setup(CliContext& ctx) {
                        "(e.g. read -s PIN; printf '%s' \"$PIN\" | kioskctl setup set-pin)\n";
             return 2;
         }
-        std::string pin = read_pin_line();
+        std::string pin = read_secret_line(std::cerr, "New set-up PIN (6-12 digits): ");
         if (auto problem = setup::check_new_pin(pin); problem != setup::PinProblem::none) {
             ctx.err << "kioskctl: " << setup::pin_problem_text(problem) << "; the PIN was not changed\n";
             return 1;

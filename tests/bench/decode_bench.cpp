@@ -176,6 +176,29 @@ int main(int argc, char** argv) {
     std::printf("generated %d frames 1280x720 (%d per condition) in %.1f s\n", count, per_condition,
                 std::chrono::duration<double>(Clock::now() - g0).count());
 
+    if (rung_report) {
+        // Each rung of the default ladder on its own, over every frame: for ordering the ladder (use on the
+        // tuning/validation sets only). Region rungs here see only the region finder's regions.
+        std::printf("\n%-34s %8s %9s %9s %9s\n", "rung alone", "reads", "cpu mean", "cpu p99", "cpu max");
+        for (const auto& step : scanner::default_ladder()) {
+            scanner::DecoderOptions o;
+            o.ladder = {step};
+            auto d = scanner::ZxingDecoder::create(o);
+            if (!d) return 1;
+            auto& dec = *d.value();
+            Row r = run(step.name, frames, [&](const scanner::GrayImage& img) {
+                auto out = dec.decode(scanner::make_gray_frame(img));
+                return out && out->code ? out->code->text : std::string();
+            });
+            double sum = 0;
+            for (double v : r.cpu_ms)
+                sum += v;
+            std::printf("%-34s %8s %9.2f %9.2f %9.2f\n", step.name.c_str(), pct(r.read, r.total).c_str(),
+                        sum / std::max<size_t>(1, r.cpu_ms.size()), percentile(r.cpu_ms, 0.99),
+                        percentile(r.cpu_ms, 1.0));
+        }
+    }
+
     auto ours_or = scanner::ZxingDecoder::create({});
     if (!ours_or) {
         std::fprintf(stderr, "decoder: %s\n", ours_or.error().message.c_str());
