@@ -1,5 +1,7 @@
 #include "kiosk/net/connection_probe.hpp"
 
+#include "kiosk/net/curl_tls_error.hpp"
+
 #include <curl/curl.h>
 
 #include <memory>
@@ -16,26 +18,6 @@ size_t discard_body(char*, size_t size, size_t count, void* kept) {
 
 long ms_of(curl_off_t us) {
     return us > 0 ? static_cast<long>(us / 1000) : 0;
-}
-
-bool is_tls_error(CURLcode rc) {
-    switch (rc) {
-    case CURLE_SSL_CONNECT_ERROR:
-    case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CERTPROBLEM:
-    case CURLE_SSL_CIPHER:
-    case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_ENGINE_NOTFOUND:
-    case CURLE_SSL_ENGINE_SETFAILED:
-    case CURLE_SSL_ISSUER_ERROR:
-    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-    case CURLE_SSL_INVALIDCERTSTATUS:
-    case CURLE_SSL_CRL_BADFILE:
-    case CURLE_SSL_SHUTDOWN_FAILED:
-        return true;
-    default:
-        return false;
-    }
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "kiosk/net/http_client.hpp"
 
+#include "kiosk/net/curl_tls_error.hpp"
+
 #include <curl/curl.h>
 
 #include <algorithm>
@@ -62,28 +64,6 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     }
     t->response.headers[name] = std::move(value);
     return n;
-}
-
-bool is_tls_error(CURLcode rc) {
-    switch (rc) {
-    case CURLE_SSL_CONNECT_ERROR:
-    case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CERTPROBLEM:
-    case CURLE_SSL_CIPHER:
-    case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_ENGINE_NOTFOUND:
-    case CURLE_SSL_ENGINE_SETFAILED:
-    case CURLE_SSL_ENGINE_INITFAILED:
-    case CURLE_SSL_SHUTDOWN_FAILED:
-    case CURLE_SSL_CRL_BADFILE:
-    case CURLE_SSL_ISSUER_ERROR:
-    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-    case CURLE_SSL_INVALIDCERTSTATUS:
-    case CURLE_SSL_CLIENTCERT:
-        return true;
-    default:
-        return false;
-    }
 }
 
 std::string classify(CURLcode rc, bool too_large, bool connected) {
