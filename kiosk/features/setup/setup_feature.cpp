@@ -25,7 +25,7 @@ setup::CornerRule corner_rule(const config::Config& c) {
     return {static_cast<float>(c.setup.corner_px), c.setup.corner_taps, c.setup.corner_window_ms};
 }
 
-// Today's kiosk log from the systemd journal (the kiosk logs to stderr, never full dossier codes or names),
+// Today's kiosk log from the systemd journal (structured entries; never full dossier codes, names or tokens),
 // bounded in time and size; what went wrong when the journal cannot be read.
 std::string recent_logs() {
     std::string out = "$ journalctl -u motcua-kiosk --since today -n 2000 --no-pager\n";
