@@ -3,9 +3,9 @@
 namespace kiosk::audio {
 
 QueuedSpeaker::QueuedSpeaker(std::unique_ptr<UtteranceRenderer> renderer, std::unique_ptr<AudioSink> sink,
-                             std::size_t max_queued)
+                             std::size_t max_queued, FailureHook on_failure)
     : renderer_(std::move(renderer)), sink_(std::move(sink)), max_queued_(max_queued == 0 ? 1 : max_queued),
-      worker_([this](std::stop_token st) { run(st); }) {}
+      on_failure_(std::move(on_failure)), worker_([this](std::stop_token st) { run(st); }) {}
 
 QueuedSpeaker::~QueuedSpeaker() {
     worker_.request_stop();
@@ -55,6 +55,7 @@ void QueuedSpeaker::run(std::stop_token stop) {
         }
         auto rendered = renderer_->render(next);
         Status played = rendered ? sink_->play(rendered->audio) : Status(rendered.error());
+        if (!played && on_failure_) on_failure_(played.error());
         std::lock_guard lock(mutex_);
         status_.speaking = false;
         if (played) {

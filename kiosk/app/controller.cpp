@@ -2,8 +2,6 @@
 
 #include "kiosk/app/clock.hpp"
 
-#include <cstdio>
-
 namespace kiosk::app {
 
 namespace {
@@ -14,8 +12,9 @@ i18n::Lang lang_of(const std::string& code) {
 }
 } // namespace
 
-Controller::Controller(runtime::ConfigPtr config, const Clock& clock, const features::UiRegistry& registry)
-    : clock_(clock), registry_(registry), last_activity_(clock.now()) {
+Controller::Controller(runtime::ConfigPtr config, const Clock& clock, const features::UiRegistry& registry,
+                       log::Logger& log)
+    : clock_(clock), registry_(registry), log_(log), last_activity_(clock.now()) {
     model_.default_lang = model_.lang = lang_of(config->ui.language);
     model_.config = std::move(config);
     model_.clock = clock_view(clock_.now());
@@ -49,7 +48,7 @@ void Controller::enter_top(bool returning) {
 void Controller::navigate(const std::string& to) {
     if (to == ui::kHomeScreen) return go_home_and_forget();
     if (!registry_.screen(to)) {
-        std::fprintf(stderr, "kiosk: no screen '%s' is registered\n", to.c_str());
+        log_.error("ui.unknown_screen", "navigation to a screen nobody registered", {{"KIOSK_SCREEN", to}});
         return;
     }
     if (to == model_.screen()) return;
@@ -133,7 +132,8 @@ void Controller::apply_one(const ui::Command& command) {
                 if (auto* owner = registry_.owner_of_command(c.type()))
                     owner->handle(c);
                 else
-                    std::fprintf(stderr, "kiosk: a command of an unregistered type was dropped\n");
+                    log_.error("ui.unhandled_command", "a command of an unregistered type was dropped",
+                               {{"KIOSK_COMMAND_TYPE", c.type().name()}});
             } else {
                 // Text entry belongs to the screen shown.
                 if (auto* owner = registry_.owner_of_screen(model_.screen())) (void)owner->handle_input(c);

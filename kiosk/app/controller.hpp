@@ -16,7 +16,8 @@ namespace kiosk::app {
 
 class Controller final : public features::Shell {
   public:
-    Controller(runtime::ConfigPtr config, const Clock& clock, const features::UiRegistry& registry);
+    Controller(runtime::ConfigPtr config, const Clock& clock, const features::UiRegistry& registry,
+               log::Logger& log);
 
     // The features, in registration order (the controller does not own them).
     void set_features(std::vector<features::Feature*> features) { features_ = std::move(features); }
@@ -69,6 +70,7 @@ class Controller final : public features::Shell {
 
     const Clock& clock_;
     const features::UiRegistry& registry_;
+    log::Logger& log_;
     std::vector<features::Feature*> features_;
     ui::ShellModel model_;
     Clock::time_point last_activity_;

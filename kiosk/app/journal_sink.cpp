@@ -69,12 +69,15 @@ std::unique_ptr<log::Sink> make_journal_sink() {
     return std::make_unique<JournalSink>();
 }
 
-std::unique_ptr<log::Sink> make_log_sink() {
+bool journal_wanted() {
     const char* wanted = std::getenv("KIOSK_LOG");
-    if (wanted && std::strcmp(wanted, "stderr") == 0) return make_stderr_sink();
+    if (wanted && std::strcmp(wanted, "stderr") == 0) return false;
     const char* stream = std::getenv("JOURNAL_STREAM");
-    if ((stream && *stream) || (wanted && std::strcmp(wanted, "journal") == 0)) return make_journal_sink();
-    return make_stderr_sink();
+    return (stream && *stream) || (wanted && std::strcmp(wanted, "journal") == 0);
+}
+
+std::unique_ptr<log::Sink> make_log_sink() {
+    return journal_wanted() ? make_journal_sink() : make_stderr_sink();
 }
 
 } // namespace kiosk::app

@@ -93,6 +93,12 @@ class KioskApp {
     int finish_script();
     void start_features();
     void publish_health();
+    // A start-up failure: logged, and also written plainly to stderr for a person who started the kiosk by
+    // hand when the log itself goes to the journal.
+    void startup_error(std::string_view event, const std::string& message) {
+        logger_.error(event, message);
+        if (log_to_journal_) std::fprintf(stderr, "kiosk: %s\n", message.c_str());
+    }
     [[nodiscard]] bool features_busy() const {
         for (const auto& f : features_)
             if (f->busy()) return true;
@@ -101,12 +107,14 @@ class KioskApp {
     [[nodiscard]] const config::Config& config() const { return *config_store_->current(); }
 
     const Options& options_;
+    KioskClock clock_;
+    // Before everything that logs (the roots, the features and their workers): destroyed last.
+    bool log_to_journal_ = journal_wanted();
+    std::unique_ptr<log::Sink> log_sink_ = make_log_sink();
+    log::Logger logger_{*log_sink_, clock_};
     std::optional<runtime::ConfigStore> config_store_;
     std::shared_ptr<runtime::CompositionRoot> root_;
     i18n::Translator translator_;
-    KioskClock clock_;
-    std::unique_ptr<log::Sink> log_sink_ = make_log_sink();
-    log::Logger logger_{*log_sink_, clock_};
     // Order matters: SDL outlives the ImGui context, which outlives the window (its renderer shuts down
     // first).
     std::optional<SdlSession> sdl_;
@@ -167,7 +175,7 @@ void KioskApp::load_configuration() {
             }
         }
     }
-    root_ = std::make_shared<runtime::CompositionRoot>(config_store_->current(), state_dir);
+    root_ = std::make_shared<runtime::CompositionRoot>(config_store_->current(), state_dir, &logger_);
 }
 
 void KioskApp::start_central_poller() {
@@ -216,7 +224,7 @@ bool KioskApp::setup_theme() {
     theme_.px_per_mm = dpi / 25.4f;
     auto fonts_dir = root_->plan().paths.fonts;
     if (auto error = ui::load_fonts(fonts_dir, theme_); !error.empty()) {
-        std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+        logger_.error("ui.fonts_failed", error, {{"KIOSK_FONTS_DIR", fonts_dir.string()}});
         return false;
     }
     ui::apply_style(theme_);
@@ -246,7 +254,7 @@ bool KioskApp::apply_access_modes() {
 }
 
 void KioskApp::render_frame() {
-    if (!apply_access_modes()) std::fprintf(stderr, "kiosk: cannot rebuild fonts for large text\n");
+    if (!apply_access_modes()) logger_.error("ui.fonts_failed", "cannot rebuild fonts for large text");
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(window_.width()), static_cast<float>(window_.height()));
     io.DeltaTime = 1.0f / 60.0f;
@@ -270,7 +278,7 @@ void KioskApp::render_frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (!pending_screenshot_.empty() && frames_needed_ <= 1 && !input_.pending()) {
         if (auto error = window_.write_png(pending_screenshot_); !error.empty())
-            std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+            logger_.error("ui.screenshot_failed", error);
         pending_screenshot_.clear();
     }
     if (capture_for_broker_) {
@@ -325,10 +333,13 @@ std::string KioskApp::reload_configuration() {
 
 std::string KioskApp::publish_config(const runtime::ConfigPtr& next) {
     auto before_window = window_spec(*root_->config(), true);
-    auto root = std::make_shared<runtime::CompositionRoot>(next, config_store_->resolved().state_dir);
+    auto root =
+        std::make_shared<runtime::CompositionRoot>(next, config_store_->resolved().state_dir, &logger_);
     root->adopt_unchanged(*root_);
     auto changed = runtime::compare_plans(root_->plan(), root->plan());
-    if (changed.status) std::fprintf(stderr, "kiosk: status server settings apply after a restart\n");
+    if (changed.status)
+        logger_.log(log::Level::notice, "status.restart_needed",
+                    "status server settings apply after a restart");
     root_ = root;
     controller_->reconfigure(next);
     for (auto& feature : features_)
@@ -362,13 +373,15 @@ void KioskApp::publish_health() {
 
 void KioskApp::start_features() {
     features::FeatureContext context{
-        config_store_->current(), root_, clock_, translator_, completions_, *controller_};
+        config_store_->current(), root_, clock_, translator_, completions_, *controller_, logger_};
     features_ = make_features(context);
     std::vector<features::Feature*> list;
     for (auto& feature : features_) {
         feature->register_ui(registry_);
         list.push_back(feature.get());
     }
+    for (const auto& problem : registry_.problems())
+        logger_.error("ui.registration", problem);
     controller_->set_features(std::move(list));
     for (auto& feature : features_)
         feature->start();
@@ -405,7 +418,8 @@ void KioskApp::start_features() {
 int KioskApp::finish_script() {
     if (!script_) return 0;
     if (script_->failed()) {
-        std::fprintf(stderr, "script: %zu failure(s)\n", script_->failures().size());
+        logger_.error("script.failed", "UI script failed",
+                      {{"KIOSK_SCRIPT_FAILURES", std::to_string(script_->failures().size())}});
         return 1;
     }
     return 0;
@@ -413,22 +427,22 @@ int KioskApp::finish_script() {
 
 int KioskApp::run() {
     if (!options_.frozen_clock.empty() && !clock_.start_at(options_.frozen_clock)) {
-        std::fprintf(stderr, "kiosk: --clock \"%s\" is not YYYY-MM-DD HH:MM\n",
-                     options_.frozen_clock.c_str());
+        startup_error("start.bad_option",
+                      "--clock \"" + options_.frozen_clock + "\" is not YYYY-MM-DD HH:MM");
         return 2;
     }
     std::optional<std::vector<script::Step>> steps;
     if (!options_.script_path.empty()) {
         std::ifstream in(options_.script_path, std::ios::binary);
         if (!in) {
-            std::fprintf(stderr, "kiosk: cannot read script %s\n", options_.script_path.c_str());
+            startup_error("start.script_unreadable", "cannot read script " + options_.script_path);
             return 2;
         }
         std::stringstream text;
         text << in.rdbuf();
         auto parsed = script::parse_script(text.str(), options_.script_path);
         if (!parsed) {
-            std::fprintf(stderr, "kiosk: %s\n", parsed.error().message.c_str());
+            startup_error("start.script_invalid", parsed.error().message);
             return 2;
         }
         steps = std::move(parsed.value());
@@ -440,28 +454,28 @@ int KioskApp::run() {
     }
     auto translations = i18n::Translator::load_dir(root_->plan().paths.translations);
     if (!translations) {
-        std::fprintf(stderr, "kiosk: translations: %s\n", translations.error().message.c_str());
+        startup_error("start.translations_failed", "translations: " + translations.error().message);
         return 1;
     }
     translator_ = std::move(translations.value());
 
     sdl_.emplace();
     if (!sdl_->ok) {
-        std::fprintf(stderr, "kiosk: cannot start SDL video: %s\n", SDL_GetError());
+        startup_error("start.video_failed", std::string("cannot start SDL video: ") + SDL_GetError());
         return 1;
     }
     Uint32 wake_event = SDL_RegisterEvents(1);
     waiter_.emplace(SDL_GetCurrentVideoDriver());
     if (!options_.frame_log.empty()) {
         if (auto error = frame_log_.open(options_.frame_log); !error.empty()) {
-            std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+            startup_error("start.frame_log_failed", error);
             return 2;
         }
     }
     bool exact = steps.has_value() || !options_.screenshot_path.empty() || options_.startup_probe;
     imgui_.emplace();
     if (auto error = window_.open(window_spec(config(), exact)); !error.empty()) {
-        std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+        startup_error("start.window_failed", error);
         return 1;
     }
     if (!setup_theme()) return 1;
@@ -479,8 +493,8 @@ int KioskApp::run() {
         SDL_PushEvent(&event);
     };
     screenshots_.set_waker(wake_loop_);
-    controller_ = std::make_unique<Controller>(config_store_->current(), clock_, registry_);
-    read_aloud_ = std::make_unique<ReadAloud>(make_read_aloud_speaker());
+    controller_ = std::make_unique<Controller>(config_store_->current(), clock_, registry_, logger_);
+    read_aloud_ = std::make_unique<ReadAloud>(make_read_aloud_speaker(logger_));
     controller_->set_read_aloud_available(read_aloud_->available());
     if (auto notice = config_store_->resolved().notice_key(); !notice.empty())
         controller_->set_notice(notice, "");
@@ -495,7 +509,8 @@ int KioskApp::run() {
     start_central_poller();
 
     if (steps) {
-        ScriptHost host{input_, [this]() -> const std::vector<ui::VisibleText>& { return visible_; },
+        ScriptHost host{input_,
+                        [this]() -> const std::vector<ui::VisibleText>& { return visible_; },
                         [this] {
                             return input_.pending() || frames_needed_ > 0 || features_busy() ||
                                    completions_.pending() > 0;
@@ -504,7 +519,8 @@ int KioskApp::run() {
                             pending_screenshot_ = path;
                             frames_needed_ = std::max(frames_needed_, 2);
                         },
-                        [this](const std::string& kv) { return apply_runtime_override(kv); }};
+                        [this](const std::string& kv) { return apply_runtime_override(kv); },
+                        [this](const std::string& failure) { logger_.error("script.step_failed", failure); }};
         script_ = std::make_unique<ScriptRunner>(std::move(*steps), options_.script_path, std::move(host));
     }
     bool script_done = !script_;
@@ -618,7 +634,8 @@ int KioskApp::run() {
     logger_.flush();
     features_.clear();
     if (restart_requested_) {
-        std::fprintf(stderr, "kiosk: restart asked for in set-up mode; exiting for the service manager\n");
+        logger_.log(log::Level::notice, "kiosk.restart",
+                    "restart asked for in set-up mode; exiting for the service manager");
         return 3; // deploy/systemd/motcua-kiosk.service: Restart=always
     }
     return finish_script();

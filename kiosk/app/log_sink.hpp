@@ -10,6 +10,8 @@
 
 namespace kiosk::app {
 
+// True when make_log_sink() picks the journal (then stderr has no copy of the log).
+[[nodiscard]] bool journal_wanted();
 [[nodiscard]] std::unique_ptr<log::Sink> make_log_sink();
 [[nodiscard]] std::unique_ptr<log::Sink> make_stderr_sink();
 [[nodiscard]] std::unique_ptr<log::Sink> make_journal_sink();

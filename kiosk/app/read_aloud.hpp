@@ -7,6 +7,7 @@
 
 #include "drivers/audio/speaker.hpp"
 #include "kiosk/core/i18n/translator.hpp"
+#include "kiosk/core/log/log.hpp"
 #include "kiosk/core/speech/screen_reading.hpp"
 #include "kiosk/ui/ui_context.hpp"
 #include "kiosk/ui/view_model.hpp"
@@ -17,7 +18,8 @@
 namespace kiosk::app {
 
 // The kiosk's speaker: espeak-ng (the voice of the UI language) into the default SDL audio device.
-[[nodiscard]] std::unique_ptr<audio::Speaker> make_read_aloud_speaker();
+// Speaks through SDL audio; what it cannot say is logged through `log` (which must outlive it).
+[[nodiscard]] std::unique_ptr<audio::Speaker> make_read_aloud_speaker(log::Logger& log);
 
 class ReadAloud {
   public:

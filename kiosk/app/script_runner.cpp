@@ -1,7 +1,5 @@
 #include "kiosk/app/script_runner.hpp"
 
-#include <cstdio>
-
 namespace kiosk::app {
 
 using Clock = std::chrono::steady_clock;
@@ -11,7 +9,7 @@ ScriptRunner::ScriptRunner(std::vector<script::Step> steps, std::string origin, 
 
 void ScriptRunner::fail(const script::Step& step, const std::string& why) {
     failures_.push_back(origin_ + ":" + std::to_string(step.line) + ": " + why);
-    std::fprintf(stderr, "script: %s\n", failures_.back().c_str());
+    if (host_.report) host_.report(failures_.back());
 }
 
 std::string ScriptRunner::visible_summary() const {

@@ -20,7 +20,8 @@ struct ScriptHost {
     std::function<bool()> busy;                              // background work or input still in flight
     std::function<void(const std::string& path)> screenshot; // capture the next frame to path
     std::function<std::string(const std::string& key_value)>
-        set; // apply a config override; error text or empty
+        set;                                                // apply a config override; error text or empty
+    std::function<void(const std::string& failure)> report; // each failure as it happens (the app's log)
 };
 
 class ScriptRunner {

@@ -1,14 +1,12 @@
 #include "kiosk/features/feature.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace kiosk::features {
 
 void UiRegistry::add_screen(Feature& owner, ui::ScreenSpec spec) {
     if (screen(spec.id))
-        std::fprintf(stderr, "features: screen '%s' registered twice; the first one stays\n",
-                     spec.id.c_str());
+        problems_.push_back("screen '" + spec.id + "' registered twice; the first one stays");
     else
         screens_.push_back({std::move(spec), &owner});
 }
@@ -21,7 +19,8 @@ void UiRegistry::add_home_entry(ui::HomeEntry entry) {
 
 void UiRegistry::add_command_type(std::type_index type, Feature& owner) {
     if (owner_of_command(type))
-        std::fprintf(stderr, "features: a command type is registered twice; the first owner keeps it\n");
+        problems_.push_back(std::string("command type ") + type.name() +
+                            " registered twice; the first owner keeps it");
     else
         commands_.emplace_back(type, &owner);
 }

@@ -4,8 +4,9 @@
 // the registered features. Adding a feature is new files plus one line in kiosk/app/feature_list.cpp.
 //
 // What a feature receives (FeatureContext) are interfaces: the configuration snapshot, a PartsFactory
-// (stores, sources, printer, camera), a clock, translations, the completion queue and the Shell it asks to
-// navigate. It never sees SDL, GL or a concrete driver, so it can be unit-tested without a window.
+// (stores, sources, printer, camera), a clock, translations, the completion queue, the Shell it asks to
+// navigate and the Logger for its diagnostics. It never sees SDL, GL or a concrete driver, so it can be
+// unit-tested without a window.
 //
 // Thread rules: every virtual below is called on the UI thread and must not block. Slow work runs on the
 // feature's own workers and comes back through the completion queue. Navigation goes only through
@@ -13,6 +14,7 @@
 
 #include "kiosk/core/health/health.hpp"
 #include "kiosk/core/i18n/translator.hpp"
+#include "kiosk/core/log/log.hpp"
 #include "kiosk/core/tasks/completion_queue.hpp"
 #include "kiosk/core/util/clock.hpp"
 #include "kiosk/runtime/config_snapshot.hpp"
@@ -62,6 +64,9 @@ struct FeatureContext {
     const i18n::Translator& translator;
     tasks::CompletionQueue& completions;
     Shell& shell;
+    // Where the feature's diagnostics go (levels, event codes, KIOSK_* fields; thread-safe, so workers log
+    // too). Pass only what a maintainer needs: never a citizen's name, a full dossier code or a token.
+    log::Logger& log;
 };
 
 class Feature;
@@ -80,9 +85,13 @@ class UiRegistry {
     [[nodiscard]] Feature* owner_of_screen(std::string_view id) const;
     [[nodiscard]] Feature* owner_of_command(std::type_index type) const;
     [[nodiscard]] const std::vector<ui::HomeEntry>& home_entries() const { return home_; }
+    // Registration mistakes (a screen id or command type registered twice; the first owner stays), for the
+    // app to log once the features are registered.
+    [[nodiscard]] const std::vector<std::string>& problems() const { return problems_; }
 
   private:
     void add_command_type(std::type_index type, Feature& owner);
+    std::vector<std::string> problems_;
     struct Registered {
         ui::ScreenSpec spec;
         Feature* owner;

@@ -9,8 +9,6 @@
 #include "kiosk/store/rating_stats_factory.hpp"
 #include "kiosk/store/ticket_store_factory.hpp"
 
-#include <cstdio>
-
 namespace kiosk::runtime {
 namespace {
 
@@ -34,8 +32,8 @@ void ensure_parent(const std::filesystem::path& file) {
 
 } // namespace
 
-CompositionRoot::CompositionRoot(ConfigPtr config, const std::filesystem::path& state_dir)
-    : config_(std::move(config)), plan_(plan_parts(*config_, state_dir)) {}
+CompositionRoot::CompositionRoot(ConfigPtr config, const std::filesystem::path& state_dir, log::Logger* log)
+    : config_(std::move(config)), plan_(plan_parts(*config_, state_dir)), log_(log) {}
 
 Result<std::shared_ptr<queue::TicketStore>> CompositionRoot::open_ticket_store() const {
     store::QueueStoreOptions o;
@@ -81,11 +79,14 @@ CompositionRoot::open_dossier_db(const std::filesystem::path& db, bool seed) con
     // Only an empty store is seeded: a real office's imported dossiers are never mixed with the demo ones.
     if (seed && std::filesystem::exists(csv, ec)) {
         if (auto count = (*store)->count(); count && *count == 0) {
-            if (auto imported = (*store)->import_csv_file(csv))
-                std::fprintf(stderr, "dossier: imported %zu dossiers from %s\n", *imported, csv.c_str());
-            else
-                std::fprintf(stderr, "dossier: cannot import %s: %s\n", csv.c_str(),
-                             imported.error().message.c_str());
+            auto imported = (*store)->import_csv_file(csv);
+            if (log_ && imported)
+                log_->info("dossier.seeded", "demo dossiers imported into an empty store",
+                           {{"KIOSK_DOSSIERS", std::to_string(*imported)}, {"KIOSK_FILE", csv.string()}});
+            else if (log_)
+                log_->error("dossier.seed_failed",
+                            "cannot import the demo dossiers: " + imported.error().message,
+                            {{"KIOSK_FILE", csv.string()}});
         }
     }
     return std::shared_ptr<dossier::DossierSource>(std::move(store).value());

@@ -8,6 +8,7 @@
 // open_* calls may run on any worker.
 
 #include "drivers/scanner/zxing_decoder.hpp"
+#include "kiosk/core/log/log.hpp"
 #include "kiosk/net/heartbeat.hpp"
 #include "kiosk/net/status_server.hpp"
 #include "kiosk/runtime/config_snapshot.hpp"
@@ -21,7 +22,9 @@ namespace kiosk::runtime {
 
 class CompositionRoot final : public PartsFactory {
   public:
-    CompositionRoot(ConfigPtr config, const std::filesystem::path& state_dir);
+    // `log` receives what happens while parts open (the demo dossiers seeded into an empty store); null for
+    // kioskctl, which reports to its user itself. It must outlive the root.
+    CompositionRoot(ConfigPtr config, const std::filesystem::path& state_dir, log::Logger* log = nullptr);
 
     [[nodiscard]] const ConfigPtr& config() const { return config_; }
     [[nodiscard]] const PartsPlan& plan() const override { return plan_; }
@@ -55,6 +58,7 @@ class CompositionRoot final : public PartsFactory {
   private:
     ConfigPtr config_;
     PartsPlan plan_;
+    log::Logger* log_ = nullptr;
     mutable std::mutex printer_mutex_;
     mutable std::shared_ptr<printer::LayoutPrinter> printer_;
 };

@@ -56,7 +56,15 @@ Result<std::unique_ptr<queue::QueueWatcher>> open_queue_watcher(const PartsPlan&
     return store::open_sqlite_queue_watcher(plan.tickets.sqlite_db);
 }
 
-std::unique_ptr<audio::Speaker> make_speaker(const PartsPlan& plan, const config::Config& config) {
+std::function<void(const Error&)> log_speech_failures(log::Logger& log, std::string speaker) {
+    return [&log, speaker = std::move(speaker)](const Error& e) {
+        log.warning("speech.failed", "could not speak: " + e.message,
+                    {{"KIOSK_SPEAKER", speaker}, {"KIOSK_ERROR_KIND", e.kind}});
+    };
+}
+
+std::unique_ptr<audio::Speaker> make_speaker(const PartsPlan& plan, const config::Config& config,
+                                             log::Logger* log) {
     std::unique_ptr<audio::AudioSink> sink;
     if (config.speech.output == "sdl")
         sink = std::make_unique<audio::SdlAudioSink>();
@@ -73,7 +81,7 @@ std::unique_ptr<audio::Speaker> make_speaker(const PartsPlan& plan, const config
     return std::make_unique<audio::QueuedSpeaker>(
         std::make_unique<audio::UtteranceRenderer>(std::make_unique<audio::EspeakVoice>(espeak),
                                                    std::move(clips)),
-        std::move(sink));
+        std::move(sink), 16, log ? log_speech_failures(*log, "lobby") : nullptr);
 }
 
 } // namespace kiosk::runtime

@@ -6,11 +6,14 @@
 
 #include "drivers/audio/speaker.hpp"
 #include "kiosk/core/config/config.hpp"
+#include "kiosk/core/log/log.hpp"
 #include "kiosk/core/queue/counter_desk.hpp"
 #include "kiosk/core/queue/queue_watcher.hpp"
 #include "kiosk/runtime/parts_plan.hpp"
 
+#include <functional>
 #include <memory>
+#include <string>
 
 namespace kiosk::runtime {
 
@@ -18,8 +21,13 @@ namespace kiosk::runtime {
 [[nodiscard]] Result<std::unique_ptr<queue::CounterDesk>> open_counter_desk(const PartsPlan& plan,
                                                                             const config::Config& config);
 [[nodiscard]] Result<std::unique_ptr<queue::QueueWatcher>> open_queue_watcher(const PartsPlan& plan);
-// Never fails: output "off" (or an unknown one) gives a speaker that drops what it is told.
-[[nodiscard]] std::unique_ptr<audio::Speaker> make_speaker(const PartsPlan& plan,
-                                                           const config::Config& config);
+// Never fails: output "off" (or an unknown one) gives a speaker that drops what it is told. Utterances it
+// cannot say are logged through `log` when given (see log_speech_failures).
+[[nodiscard]] std::unique_ptr<audio::Speaker>
+make_speaker(const PartsPlan& plan, const config::Config& config, log::Logger* log = nullptr);
+// A QueuedSpeaker failure hook that logs each failure: warning "speech.failed" with KIOSK_SPEAKER (which
+// speaker: "lobby", "read_aloud") and KIOSK_ERROR_KIND. Repeats (no audio device) are rate-limited by the
+// Logger. `log` must outlive the speaker.
+[[nodiscard]] std::function<void(const Error&)> log_speech_failures(log::Logger& log, std::string speaker);
 
 } // namespace kiosk::runtime

@@ -5,7 +5,6 @@
 #include "kiosk/features/catalog/catalog_commands.hpp"
 #include "kiosk/features/catalog/procedure_screens.hpp"
 
-#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -14,13 +13,15 @@ namespace {
 
 using namespace catalog_ui;
 
-std::shared_ptr<const search::SynonymTable> read_synonyms(const std::filesystem::path& path) {
+std::shared_ptr<const search::SynonymTable> read_synonyms(const std::filesystem::path& path,
+                                                          log::Logger& log) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
     auto synonyms = search::parse_synonyms(text.str(), path.string());
     if (!synonyms) {
-        std::fprintf(stderr, "catalog: synonyms: %s\n", synonyms.error().message.c_str());
+        log.warning("catalog.synonyms_invalid", "search synonyms ignored: " + synonyms.error().message,
+                    {{"KIOSK_FILE", path.string()}});
         return std::make_shared<const search::SynonymTable>();
     }
     return std::make_shared<const search::SynonymTable>(std::move(synonyms.value()));
@@ -29,8 +30,8 @@ std::shared_ptr<const search::SynonymTable> read_synonyms(const std::filesystem:
 } // namespace
 
 CatalogFeature::CatalogFeature(const FeatureContext& c)
-    : config_(c.config), parts_(c.parts), clock_(c.clock), translator_(c.translator), shell_(c.shell),
-      worker_(c.completions, 1) {}
+    : config_(c.config), parts_(c.parts), clock_(c.clock), log_(c.log), translator_(c.translator),
+      shell_(c.shell), worker_(c.completions, 1) {}
 
 CatalogFeature::~CatalogFeature() = default;
 
@@ -61,17 +62,19 @@ void CatalogFeature::load() {
     std::uint64_t generation = ++load_generation_;
     worker_.submit([this, parts, generation]() -> tasks::CompletionQueue::Completion {
         const auto& plan = parts->plan().catalog;
-        auto synonyms = read_synonyms(plan.synonyms);
+        auto synonyms = read_synonyms(plan.synonyms, log_);
         std::shared_ptr<catalog::CatalogCacheStore> cache;
         if (auto opened = parts->open_catalog_cache())
             cache = opened.value();
         else
-            std::fprintf(stderr, "catalog: cache: %s\n", opened.error().message.c_str());
+            log_.error("catalog.cache_unavailable", "catalog cache: " + opened.error().message,
+                       {{"KIOSK_ERROR_KIND", opened.error().kind}});
         catalog::MemoryCatalogCache fallback_cache;
         auto startup = catalog::load_startup_catalog(
             cache ? *cache : static_cast<catalog::CatalogCacheStore&>(fallback_cache), plan.bundled);
         if (!startup) {
-            std::fprintf(stderr, "catalog: %s\n", startup.error().message.c_str());
+            log_.error("catalog.load_failed", "no catalog to show: " + startup.error().message,
+                       {{"KIOSK_ERROR_KIND", startup.error().kind}});
             return [this, cache, synonyms, generation] {
                 if (generation != load_generation_) return;
                 cache_ = cache;
@@ -79,7 +82,7 @@ void CatalogFeature::load() {
                 model_.load_error_key = "procedures.load_failed";
             };
         }
-        std::fprintf(stderr, "catalog: %s\n", startup->detail.c_str());
+        log_.info("catalog.loaded", startup->detail);
         auto loaded = startup->catalog;
         auto index =
             std::make_shared<const search::SearchIndex>(search::SearchIndex::build(*loaded, *synonyms));
@@ -120,8 +123,11 @@ void CatalogFeature::sync() {
         }
         catalog::CatalogSync sync(**fetcher, *cache);
         auto outcome = sync.sync_once();
-        std::fprintf(stderr, "catalog sync: %s: %s\n",
-                     std::string(catalog::to_string(outcome.status)).c_str(), outcome.detail.c_str());
+        const bool sync_ok = outcome.status == catalog::SyncStatus::updated ||
+                             outcome.status == catalog::SyncStatus::unchanged;
+        log_.log(sync_ok ? log::Level::info : log::Level::warning, "catalog.sync",
+                 "catalog sync " + std::string(catalog::to_string(outcome.status)) + ": " + outcome.detail,
+                 {{"KIOSK_SYNC_STATUS", std::string(catalog::to_string(outcome.status))}});
         std::shared_ptr<const search::SearchIndex> index;
         if (outcome.catalog)
             index = std::make_shared<const search::SearchIndex>(
@@ -254,7 +260,8 @@ void CatalogFeature::print_checklist(const std::string& code) {
     if (!p || model_.printing) return;
     auto printer = parts_->printer();
     if (!printer) {
-        std::fprintf(stderr, "catalog: printer: %s\n", printer.error().message.c_str());
+        log_.error("printer.unavailable", "checklist not printed: " + printer.error().message,
+                   {{"KIOSK_ERROR_KIND", printer.error().kind}});
         model_.print_status_key = "procedures.print_failed";
         return;
     }
@@ -285,8 +292,8 @@ void CatalogFeature::print_checklist(const std::string& code) {
     worker_.submit([this, out, layout, title]() -> tasks::CompletionQueue::Completion {
         auto outcome = out->print(layout, title);
         if (!outcome.ok())
-            std::fprintf(stderr, "catalog: checklist print failed: %s: %s\n",
-                         std::string(printer::fault_code(outcome.fault)).c_str(), outcome.detail.c_str());
+            log_.error("catalog.checklist_print_failed", "checklist print failed: " + outcome.detail,
+                       {{"KIOSK_PRINTER_FAULT", std::string(printer::fault_code(outcome.fault))}});
         bool ok = outcome.ok();
         return [this, ok] {
             model_.printing = false;

@@ -48,6 +48,7 @@ class CatalogFeature final : public Feature {
     ConfigPtr config_;
     PartsPtr parts_;
     const Clock& clock_;
+    log::Logger& log_;
     const i18n::Translator& translator_;
     Shell& shell_;
     ui::CatalogModel model_;

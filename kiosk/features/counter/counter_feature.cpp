@@ -48,7 +48,7 @@ struct CounterFeature::Opened {
 };
 
 CounterFeature::CounterFeature(const FeatureContext& c)
-    : config_(c.config), parts_(c.parts), clock_(c.clock), worker_(c.completions, 1),
+    : config_(c.config), parts_(c.parts), clock_(c.clock), log_(c.log), worker_(c.completions, 1),
       watcher_(c.completions, 1) {}
 
 CounterFeature::~CounterFeature() {
@@ -109,7 +109,9 @@ void CounterFeature::load_pin_status() {
         return [this, status, file] {
             if (file != pin_file_) return;
             if (!status) {
-                std::fprintf(stderr, "counter %d: %s\n", model_.counter, status.error().message.c_str());
+                log_.error("counter.pin_unreadable", "counter PIN: " + status.error().message,
+                           {{"KIOSK_COUNTER", std::to_string(model_.counter)},
+                            {"KIOSK_ERROR_KIND", status.error().kind}});
                 model_.pin_message_key = "counter.pin_error";
                 return;
             }
@@ -151,7 +153,9 @@ void CounterFeature::submit_pin() {
             if (file != pin_file_) return;
             model_.pin_checking = false;
             if (!check) {
-                std::fprintf(stderr, "counter %d: %s\n", model_.counter, check.error().message.c_str());
+                log_.error("counter.pin_unreadable", "counter PIN: " + check.error().message,
+                           {{"KIOSK_COUNTER", std::to_string(model_.counter)},
+                            {"KIOSK_ERROR_KIND", check.error().kind}});
                 model_.pin_message_key = "counter.pin_error";
                 return;
             }
@@ -163,11 +167,13 @@ void CounterFeature::submit_pin() {
             if (check->outcome == Outcome::accepted) {
                 model_.unlocked = true;
                 model_.pin_message_key.clear();
-                std::fprintf(stderr, "counter %d: opened with the counter PIN\n", model_.counter);
+                log_.log(log::Level::notice, "counter.unlocked", "counter opened with the counter PIN",
+                         {{"KIOSK_COUNTER", std::to_string(model_.counter)}});
             } else if (check->outcome == Outcome::wrong) {
                 model_.pin_message_key = "counter.pin_wrong";
-                std::fprintf(stderr, "counter %d: wrong PIN (%d since the last lock)\n", model_.counter,
-                             check->failures);
+                log_.warning("counter.pin_wrong", "wrong counter PIN",
+                             {{"KIOSK_COUNTER", std::to_string(model_.counter)},
+                              {"KIOSK_PIN_FAILURES", std::to_string(check->failures)}});
             }
         };
     });
@@ -184,7 +190,8 @@ void CounterFeature::open() {
                             : Result<std::unique_ptr<queue::QueueWatcher>>(desk.error());
         if (!desk || !watcher) {
             const Error e = desk ? watcher.error() : desk.error();
-            std::fprintf(stderr, "counter: cannot open the queue: %s\n", e.message.c_str());
+            log_.error("counter.queue_unavailable", "cannot open the queue: " + e.message,
+                       {{"KIOSK_ERROR_KIND", e.kind}});
             return [this, e, generation] {
                 if (generation != generation_) return;
                 store_error_ = e.message;
@@ -241,7 +248,9 @@ void CounterFeature::run(Operation op) {
             if (user_action) model_.working = false;
             if (!done) {
                 model_.error_key = error_key(done.error());
-                std::fprintf(stderr, "counter %d: %s\n", model_.counter, done.error().message.c_str());
+                log_.error("counter.action_failed", "counter action failed: " + done.error().message,
+                           {{"KIOSK_COUNTER", std::to_string(model_.counter)},
+                            {"KIOSK_ERROR_KIND", done.error().kind}});
             } else if (user_action) {
                 model_.error_key.clear();
             }

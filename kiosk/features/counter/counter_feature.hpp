@@ -60,6 +60,7 @@ class CounterFeature final : public Feature {
     ConfigPtr config_;
     PartsPtr parts_;
     const Clock& clock_;
+    log::Logger& log_;
     ui::CounterModel model_;
     std::vector<queue::Service> services_;
     std::int64_t current_id_ = 0;

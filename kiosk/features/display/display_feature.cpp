@@ -37,7 +37,7 @@ struct DisplayFeature::Opened {
 };
 
 DisplayFeature::DisplayFeature(const FeatureContext& c, std::shared_ptr<audio::Speaker> speaker)
-    : config_(c.config), parts_(c.parts), clock_(c.clock), speaker_(std::move(speaker)),
+    : config_(c.config), parts_(c.parts), clock_(c.clock), log_(c.log), speaker_(std::move(speaker)),
       worker_(c.completions, 1) {}
 
 DisplayFeature::~DisplayFeature() {
@@ -57,7 +57,7 @@ void DisplayFeature::start() {
     model_.landscape = config_->display.orientation == "landscape";
     model_.clock = vn_clock(clock_.now());
     if (auto services = queue::queue_services(*config_)) services_ = std::move(services).value();
-    if (!speaker_) speaker_ = runtime::make_speaker(parts_->plan(), *config_);
+    if (!speaker_) speaker_ = runtime::make_speaker(parts_->plan(), *config_, &log_);
     open();
 }
 
@@ -73,7 +73,7 @@ void DisplayFeature::open() {
                             : Result<std::unique_ptr<queue::QueueWatcher>>(desk.error());
         if (!desk || !watcher) {
             const std::string message = desk ? watcher.error().message : desk.error().message;
-            std::fprintf(stderr, "display: cannot open the queue: %s\n", message.c_str());
+            log_.error("display.queue_unavailable", "cannot open the queue: " + message);
             return [this, message, generation] {
                 if (generation != generation_) return;
                 store_error_ = message;

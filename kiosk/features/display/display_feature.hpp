@@ -48,6 +48,7 @@ class DisplayFeature final : public Feature {
     ConfigPtr config_;
     PartsPtr parts_;
     const Clock& clock_;
+    log::Logger& log_;
     std::shared_ptr<audio::Speaker> speaker_;
     ui::DisplayModel model_;
     std::vector<queue::Service> services_;

@@ -11,7 +11,6 @@
 #include "kiosk/features/rating/rating_commands.hpp"
 
 #include <cctype>
-#include <cstdio>
 #include <utility>
 
 namespace kiosk::features {
@@ -72,8 +71,8 @@ struct DossierFeature::CameraSlot {
 };
 
 DossierFeature::DossierFeature(const FeatureContext& c)
-    : config_(c.config), parts_(c.parts), clock_(c.clock), completions_(c.completions), shell_(c.shell),
-      policy_(qr_policy(c.parts->plan())), wedge_(wedge_options(*c.config)),
+    : config_(c.config), parts_(c.parts), clock_(c.clock), log_(c.log), completions_(c.completions),
+      shell_(c.shell), policy_(qr_policy(c.parts->plan())), wedge_(wedge_options(*c.config)),
       camera_slot_(std::make_shared<CameraSlot>()), worker_(c.completions, 1),
       camera_worker_(c.completions, 1) {
     model_.camera_enabled = config_->scanner.source != "none";
@@ -129,7 +128,9 @@ void DossierFeature::open_source() {
             source = opened.value();
         else
             error = opened.error().message;
-        if (!error.empty()) std::fprintf(stderr, "dossier: source unavailable: %s\n", error.c_str());
+        if (!error.empty())
+            log_.error("dossier.source_unavailable", "dossier source unavailable: " + error,
+                       {{"KIOSK_DOSSIER_SOURCE", parts->plan().dossier.source}});
         return [this, source, error, generation] {
             if (generation != source_generation_) return; // a newer configuration opened another source
             source_ = source;
@@ -199,7 +200,7 @@ void DossierFeature::start_camera() {
         auto decoder = parts->make_decoder();
         if (!source || !decoder) {
             const Error& e = !source ? source.error() : decoder.error();
-            std::fprintf(stderr, "scanner: %s\n", e.message.c_str());
+            log_.error("scanner.open_failed", "camera: " + e.message, {{"KIOSK_ERROR_KIND", e.kind}});
             return camera_stopped(e.kind, generation);
         }
         CameraPipeline::Callbacks callbacks;
@@ -229,7 +230,8 @@ void DossierFeature::start_camera() {
         auto pipeline = std::make_shared<CameraPipeline>(std::move(source).value(),
                                                          std::move(decoder).value(), callbacks);
         if (auto started = pipeline->start(); !started) {
-            std::fprintf(stderr, "scanner: %s\n", started.error().message.c_str());
+            log_.error("scanner.start_failed", "camera: " + started.error().message,
+                       {{"KIOSK_ERROR_KIND", started.error().kind}});
             return camera_stopped(started.error().kind, generation);
         }
         bool stale;
@@ -369,7 +371,7 @@ void DossierFeature::handle_payload(const std::string& payload, const char* via)
     // Staff are in set-up: a code seen now (a test card, a receipt on the counter) must not open a
     // citizen's dossier over the staff screens.
     if (shell_.staff_screen()) {
-        std::fprintf(stderr, "dossier: %s read ignored on a staff screen\n", via);
+        log_.info("dossier.read_ignored", "a code read on a staff screen was ignored", {{"KIOSK_VIA", via}});
         return;
     }
     model_.scan_feedback_key.clear();
@@ -381,7 +383,8 @@ void DossierFeature::handle_payload(const std::string& payload, const char* via)
     auto code = dossier::extract_dossier_code(payload, policy_);
     if (!code) {
         ++scanner_health_.rejected;
-        std::fprintf(stderr, "dossier: %s payload rejected: %s\n", via, code.error().kind.c_str());
+        log_.warning("dossier.payload_rejected", "a read code is not a dossier code",
+                     {{"KIOSK_VIA", via}, {"KIOSK_ERROR_KIND", code.error().kind}});
         if (shell_.screen() != kScanScreen) shell_.request(ui::Navigate{kScanScreen});
         model_.forget();
         model_.error_key = code.error().kind;
@@ -415,7 +418,8 @@ void DossierFeature::lookup(const dossier::DossierCode& code) {
         auto result = source->lookup(code);
         if (!result) {
             std::string kind = result.error().kind;
-            std::fprintf(stderr, "dossier: lookup %s failed: %s\n", redact(code.str()).c_str(), kind.c_str());
+            log_.warning("dossier.lookup_failed", "dossier lookup failed: " + kind,
+                         {{"KIOSK_DOSSIER", redact(code.str())}, {"KIOSK_ERROR_KIND", kind}});
             return [this, kind, generation] {
                 if (generation != lookup_generation_) return; // the citizen left or looked up another code
                 ++dossier_health_.lookups;

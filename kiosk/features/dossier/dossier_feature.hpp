@@ -59,6 +59,7 @@ class DossierFeature final : public Feature {
     ConfigPtr config_;
     PartsPtr parts_;
     const Clock& clock_;
+    log::Logger& log_;
     tasks::CompletionQueue& completions_;
     Shell& shell_;
     ui::DossierModel model_;

@@ -8,7 +8,6 @@
 #include "kiosk/features/queue/queue_screens.hpp"
 #include "kiosk/runtime/queue_print.hpp"
 
-#include <cstdio>
 #include <map>
 
 namespace kiosk::features {
@@ -44,8 +43,8 @@ struct QueueFeature::OpenedStore {
 };
 
 QueueFeature::QueueFeature(const FeatureContext& c)
-    : config_(c.config), parts_(c.parts), clock_(c.clock), translator_(c.translator), shell_(c.shell),
-      worker_(c.completions, 1) {}
+    : config_(c.config), parts_(c.parts), clock_(c.clock), log_(c.log), translator_(c.translator),
+      shell_(c.shell), worker_(c.completions, 1) {}
 
 QueueFeature::~QueueFeature() = default;
 
@@ -64,7 +63,8 @@ bool QueueFeature::load_services() {
     services_.clear();
     auto services = queue::queue_services(*config_);
     if (!services) {
-        std::fprintf(stderr, "queue: %s\n", services.error().message.c_str());
+        log_.error("queue.services_invalid", "queue services: " + services.error().message,
+                   {{"KIOSK_ERROR_KIND", services.error().kind}});
         model_.store_error_key = "queue.error.bad_service";
         return false;
     }
@@ -83,7 +83,8 @@ void QueueFeature::start() {
         printer_ = printer.value();
     } else {
         printer_error_ = printer.error().message;
-        std::fprintf(stderr, "kiosk: printer: %s\n", printer_error_.c_str());
+        log_.error("printer.unavailable", "printer: " + printer_error_,
+                   {{"KIOSK_ERROR_KIND", printer.error().kind}});
     }
     open_store();
 }
@@ -96,7 +97,8 @@ void QueueFeature::open_store() {
         if (!opened) {
             std::string message = opened.error().message;
             std::string kind = opened.error().kind;
-            std::fprintf(stderr, "queue: cannot open the ticket store: %s\n", message.c_str());
+            log_.error("queue.store_unavailable", "cannot open the ticket store: " + message,
+                       {{"KIOSK_ERROR_KIND", kind}});
             return [this, message, kind, generation] {
                 if (generation != store_generation_) return;
                 queue_health_.store_ok = false;
@@ -271,7 +273,8 @@ void QueueFeature::issue(const std::string& service_code, const std::string& pri
         const QueueIssueSlot* slot = &opened->slot;
         auto outcome = opened->issuer->issue(slot->service, priority, now);
         if (!outcome) {
-            std::fprintf(stderr, "queue: issue failed: %s\n", outcome.error().message.c_str());
+            log_.error("queue.issue_failed", "ticket not issued: " + outcome.error().message,
+                       {{"KIOSK_ERROR_KIND", outcome.error().kind}, {"KIOSK_SERVICE", slot->service.code}});
             std::string kind = outcome.error().kind;
             std::string key = kind.rfind("queue.", 0) == 0 ? kind : "queue.error.store_failed";
             return [this, key] {
@@ -299,8 +302,11 @@ void QueueFeature::issue(const std::string& service_code, const std::string& pri
             view.qr.modules = qr->modules;
         }
         if (!outcome->printed)
-            std::fprintf(stderr, "queue: ticket %s (id %lld) recorded as print_failed: %s\n",
-                         t.display.c_str(), static_cast<long long>(t.id), outcome->print_error.c_str());
+            log_.error(
+                "queue.print_failed", "ticket recorded as print_failed: " + outcome->print_error,
+                {{"KIOSK_TICKET", t.display},
+                 {"KIOSK_TICKET_ID", std::to_string(t.id)},
+                 {"KIOSK_PRINTER_FAULT", std::string(printer::fault_code(slot->result.printer.fault))}});
         std::string fault =
             outcome->printed ? "" : std::string(printer::fault_code(slot->result.printer.fault));
         return [this, view, fault] {

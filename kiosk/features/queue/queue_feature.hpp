@@ -46,6 +46,7 @@ class QueueFeature final : public Feature {
     ConfigPtr config_;
     PartsPtr parts_;
     const Clock& clock_;
+    log::Logger& log_;
     const i18n::Translator& translator_;
     Shell& shell_;
     ui::QueueModel model_;

@@ -5,7 +5,6 @@
 #include "kiosk/features/rating/rating_screens.hpp"
 
 #include <cctype>
-#include <cstdio>
 #include <utility>
 
 namespace kiosk::features {
@@ -30,7 +29,8 @@ struct RatingFeature::Stores {
 };
 
 RatingFeature::RatingFeature(const FeatureContext& c)
-    : config_(c.config), parts_(c.parts), clock_(c.clock), shell_(c.shell), worker_(c.completions, 1) {}
+    : config_(c.config), parts_(c.parts), clock_(c.clock), log_(c.log), shell_(c.shell),
+      worker_(c.completions, 1) {}
 
 RatingFeature::~RatingFeature() = default;
 
@@ -68,7 +68,7 @@ void RatingFeature::open_stores() {
             else
                 error = r.error().message;
         }
-        if (!error.empty()) std::fprintf(stderr, "rating: cannot open the stores: %s\n", error.c_str());
+        if (!error.empty()) log_.error("rating.store_unavailable", "cannot open the rating stores: " + error);
         return [this, stores, error, generation] {
             if (generation != store_generation_) return;
             store_error_ = error;
@@ -129,7 +129,8 @@ void RatingFeature::scanned(const std::string& payload) {
     ticket_.reset();
     auto claim = queue::parse_ticket_qr(payload);
     if (!claim) {
-        std::fprintf(stderr, "rating: ticket code refused: %s\n", claim.error().message.c_str());
+        log_.warning("rating.code_refused", "ticket code refused: " + claim.error().message,
+                     {{"KIOSK_ERROR_KIND", claim.error().kind}});
         model_.error_key = claim.error().kind;
         return;
     }
@@ -168,8 +169,8 @@ void RatingFeature::check(const queue::TicketQr& claim_in, bool typed) {
             auto found = queue::find_rateable(*stores->tickets, *stores->ratings.ratings, claim, rules, now);
             if (!found) {
                 Error e = found.error();
-                std::fprintf(stderr, "rating: ticket %s refused: %s (%s)\n", claim.display.c_str(),
-                             e.kind.c_str(), e.message.c_str());
+                log_.info("rating.ticket_refused", "ticket not rateable: " + e.message,
+                          {{"KIOSK_TICKET", claim.display}, {"KIOSK_ERROR_KIND", e.kind}});
                 return [this, e, generation] {
                     if (generation != citizen_generation_) return;
                     model_.checking = false;
@@ -209,7 +210,8 @@ void RatingFeature::send() {
             auto st = queue::record_rating(*stores->ratings.ratings, ticket, level, reasons, now);
             Error e = st ? Error{} : st.error();
             if (!st)
-                std::fprintf(stderr, "rating: not recorded: %s (%s)\n", e.kind.c_str(), e.message.c_str());
+                log_.error("rating.record_failed", "rating not recorded: " + e.message,
+                           {{"KIOSK_ERROR_KIND", e.kind}});
             return [this, ok = bool(st), e, level, generation] {
                 if (generation != citizen_generation_) return;
                 model_.saving = false;
@@ -284,7 +286,8 @@ void RatingFeature::count_today() {
         auto facts = stores->ratings.stats->ticket_facts({today, today, ""});
         if (!facts) {
             std::string message = facts.error().message;
-            std::fprintf(stderr, "rating: day statistics: %s\n", message.c_str());
+            log_.error("rating.stats_failed", "day statistics: " + message,
+                       {{"KIOSK_ERROR_KIND", facts.error().kind}});
             return [this] { health_.store_ok = false; };
         }
         health::RatingHealth h;

@@ -50,6 +50,7 @@ class RatingFeature final : public Feature {
     ConfigPtr config_;
     PartsPtr parts_;
     const Clock& clock_;
+    log::Logger& log_;
     Shell& shell_;
     ui::RatingModel model_;
     std::vector<queue::Service> services_;

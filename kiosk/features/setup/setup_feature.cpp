@@ -12,7 +12,6 @@
 #include "kiosk/features/setup/setup_screens.hpp"
 #include "kiosk/net/connection_probe.hpp"
 
-#include <cstdio>
 #include <ctime>
 #include <unistd.h>
 
@@ -26,7 +25,7 @@ setup::CornerRule corner_rule(const config::Config& c) {
     return {static_cast<float>(c.setup.corner_px), c.setup.corner_taps, c.setup.corner_window_ms};
 }
 
-// Today's kiosk log from the systemd journal (the kiosk logs to stderr, never full dossier codes or names),
+// Today's kiosk log from the systemd journal (structured entries; never full dossier codes, names or tokens),
 // bounded in time and size; what went wrong when the journal cannot be read.
 std::string recent_logs() {
     std::string out = "$ journalctl -u motcua-kiosk --since today -n 2000 --no-pager\n";
@@ -50,8 +49,8 @@ const config::KeyDef<config::Config>* find_key(const std::string& key) {
 } // namespace
 
 SetupFeature::SetupFeature(const FeatureContext& c)
-    : config_(c.config), parts_(c.parts), clock_(c.clock), translator_(c.translator), shell_(c.shell),
-      paths_(setup::setup_paths(c.parts->plan().paths.state, c.config->setup.secrets_file)),
+    : config_(c.config), parts_(c.parts), clock_(c.clock), log_(c.log), translator_(c.translator),
+      shell_(c.shell), paths_(setup::setup_paths(c.parts->plan().paths.state, c.config->setup.secrets_file)),
       corner_(corner_rule(*c.config)), completions_(c.completions), worker_(c.completions, 1) {}
 
 SetupFeature::~SetupFeature() {
@@ -135,9 +134,10 @@ void SetupFeature::start() {
                 secrets_ = loaded.value();
             } else {
                 secrets_error_ = loaded.error().message;
-                std::fprintf(stderr, "setup: %s (set-up stays closed)\n", secrets_error_.c_str());
+                log_.error("setup.secrets_unreadable", secrets_error_ + " (set-up stays closed)");
             }
-            if (unfinished) std::fprintf(stderr, "setup: an interrupted configuration save was found\n");
+            if (unfinished)
+                log_.warning("setup.save_interrupted", "an interrupted configuration save was found");
         };
     });
 }
@@ -145,10 +145,11 @@ void SetupFeature::start() {
 void SetupFeature::audit(std::string event, std::string detail) {
     auto path = paths_.audit_log;
     auto at = clock_.now();
-    worker_.submit([path, at, event, detail]() -> tasks::CompletionQueue::Completion {
+    worker_.submit([path, at, event, detail, logger = &log_]() -> tasks::CompletionQueue::Completion {
         setup::AuditLog log(path);
         if (auto ok = log.append({at, event, detail}); !ok)
-            std::fprintf(stderr, "setup: audit log: %s\n", ok.error().message.c_str());
+            logger->error("setup.audit_failed", "set-up audit log: " + ok.error().message,
+                          {{"KIOSK_SETUP_ACTION", event}});
         return {};
     });
 }
@@ -157,9 +158,10 @@ void SetupFeature::persist_secrets() {
     if (!secrets_) return;
     auto copy = *secrets_;
     auto path = paths_.secrets;
-    worker_.submit([copy, path]() -> tasks::CompletionQueue::Completion {
+    worker_.submit([copy, path, logger = &log_]() -> tasks::CompletionQueue::Completion {
         if (auto saved = setup::save_secrets(path, copy); !saved)
-            std::fprintf(stderr, "setup: %s\n", saved.error().message.c_str());
+            logger->error("setup.secrets_save_failed", saved.error().message,
+                          {{"KIOSK_ERROR_KIND", saved.error().kind}});
         return {};
     });
 }
@@ -215,7 +217,7 @@ void SetupFeature::begin_entry(bool from_keyboard) {
             if (!loaded) {
                 secrets_error_ = loaded.error().message;
                 secrets_.reset(); // unreadable: set-up stays closed
-                std::fprintf(stderr, "setup: %s (set-up stays closed)\n", secrets_error_.c_str());
+                log_.error("setup.secrets_unreadable", secrets_error_ + " (set-up stays closed)");
                 return;
             }
             secrets_error_.clear();

@@ -111,6 +111,7 @@ class SetupFeature final : public Feature {
     ConfigPtr config_;
     PartsPtr parts_;
     const Clock& clock_;
+    log::Logger& log_;
     const i18n::Translator& translator_;
     Shell& shell_;
     ui::SetupModel model_;

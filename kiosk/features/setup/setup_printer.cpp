@@ -8,7 +8,6 @@
 #include "kiosk/features/setup/setup_feature.hpp"
 #include "kiosk/runtime/queue_print.hpp"
 
-#include <cstdio>
 #include <ctime>
 
 namespace kiosk::features {
@@ -141,7 +140,7 @@ void SetupFeature::print_test_ticket(bool after_change) {
             model_.message_error = !ok;
             model_.message_key = ok ? "setup.test_print_ok" : "setup.test_print_failed";
             model_.message_arg = ok ? std::string() : detail; // where it went is in the log, not on screen
-            if (ok) std::fprintf(stderr, "setup: test ticket printed: %s\n", detail.c_str());
+            if (ok) log_.info("setup.test_print_ok", "test ticket printed: " + detail);
             model_.offer_undo = !ok && after_change && model_.can_undo;
             refresh_printers();
         };

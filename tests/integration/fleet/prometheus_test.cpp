@@ -1,8 +1,14 @@
-// A real Prometheus (Debian package "prometheus") on loopback scrapes a real status server fed with a
-// HealthSnapshot, using deploy/prometheus/ as shipped except for shorter intervals and `for:` durations (and
-// the test's own file_sd target). It sees motcua_kiosk_up, the ticket count move, the printer alerts fire
-// when the printer fails and KioskDown when the kiosk stops answering. Every wait is bounded.
+// A real Prometheus (Debian package "prometheus") on loopback, using deploy/prometheus/ as shipped except for
+// shorter intervals and `for:` durations (and the test's own file_sd target), scrapes
+//  - the real kiosk binary, headless (SDL offscreen), whose UI script takes a queue ticket every few seconds
+//    with the PNG printer: it sees motcua_kiosk_up, the ticket count move, KioskPrinterFault and
+//    KioskPrintFailuresRising fire once the printer's folder is replaced by a file (the PNG printer's real
+//    fault path: every print then fails with io_error), and KioskDown when the kiosk is killed;
+//  - a status server fed a HealthSnapshot by the test, for the alerts a PNG printer cannot cause
+//    (KioskOutOfPaper).
+// Every wait is bounded.
 #include "kiosk/net/status_server.hpp"
+#include "tests/integration/fleet/kiosk_process.hpp"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -147,6 +153,43 @@ template <class F> bool eventually(std::chrono::seconds limit, F fn) {
     return fn();
 }
 
+// Prometheus's HTTP API on `port`: one instant value of an expression, and whether an alert is firing.
+class PrometheusApi {
+  public:
+    explicit PrometheusApi(int port) : api_("127.0.0.1", port) {
+        api_.set_connection_timeout(1, 0);
+        api_.set_read_timeout(2, 0);
+    }
+    std::optional<double> query(const std::string& expr) {
+        auto r = api_.Get("/api/v1/query", httplib::Params{{"query", expr}}, httplib::Headers{});
+        if (!r || r->status != 200) return std::nullopt;
+        auto j = nlohmann::json::parse(r->body, nullptr, false);
+        if (j.is_discarded() || j["data"]["result"].empty()) return std::nullopt;
+        return std::stod(j["data"]["result"][0]["value"][1].get<std::string>());
+    }
+    bool firing(const std::string& name) {
+        auto r = api_.Get("/api/v1/alerts");
+        if (!r || r->status != 200) return false;
+        auto j = nlohmann::json::parse(r->body, nullptr, false);
+        if (j.is_discarded()) return false;
+        for (const auto& a : j["data"]["alerts"])
+            if (a["labels"]["alertname"] == name && a["state"] == "firing") return true;
+        return false;
+    }
+
+  private:
+    httplib::Client api_;
+};
+
+// A citizen taking a ticket for "Chứng thực" (no priority question) and leaving the ticket screen, `times`
+// times, a few seconds apart; the kiosk is killed by the test long before the script ends.
+std::string ticket_sessions(int times) {
+    std::string script = "wait 1000\n";
+    for (int i = 0; i < times; ++i)
+        script += "tap \"Lấy số thứ tự\"\ntap \"Chứng thực\"\ntap \"Xong\"\nwait 1500\n";
+    return script;
+}
+
 } // namespace
 
 TEST(Prometheus, ShippedRulesAndConfigPassPromtool) {
@@ -214,5 +257,69 @@ TEST(Prometheus, ScrapesTheKioskAndFiresAlertsWhenThePrinterFails) {
 
     (*server)->stop(); // the kiosk stops answering
     EXPECT_TRUE(eventually(30s, [&] { return firing("KioskDown"); })) << "no KioskDown alert";
+    fs::remove_all(dir);
+}
+
+TEST(Prometheus, ScrapesAHeadlessKioskSeesTicketsAndAlertsWhenItsPrinterFails) {
+    const fs::path dir = fs::temp_directory_path() / ("kiosk-prom-real-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    const fs::path tickets = dir / "tickets";
+    test::KioskProcess kiosk(dir / "kiosk", ticket_sessions(300),
+                             {"status.token=" + std::string(kToken), "printer.sink=png",
+                              "printer.png_dir=" + tickets.string(), "ui.idle_timeout_s=120"});
+    ASSERT_GT(kiosk.pid(), 0);
+    const int kiosk_port = kiosk.status_port(60s);
+    ASSERT_GT(kiosk_port, 0) << kiosk.log();
+
+    prepare(dir, kiosk_port);
+    const int port = free_port();
+    Prometheus prometheus(dir, port);
+    ASSERT_TRUE(prometheus.started());
+    PrometheusApi api(port);
+
+    ASSERT_TRUE(eventually(40s, [&] { return api.query("motcua_kiosk_up") == 1.0; }))
+        << "Prometheus never scraped the kiosk; log:\n"
+        << read_text(dir / "prometheus.log") << "\nkiosk:\n"
+        << kiosk.log();
+    EXPECT_EQ(api.query(R"(motcua_kiosk_printer_ok)"), 1.0);
+    EXPECT_FALSE(api.firing("KioskPrinterFault"));
+
+    // The script issues tickets: Prometheus sees the count rise, and rise again (it follows the kiosk).
+    std::optional<double> first;
+    ASSERT_TRUE(eventually(60s,
+                           [&] {
+                               first = api.query("motcua_kiosk_tickets_issued_today");
+                               return first && *first >= 1.0;
+                           }))
+        << "no ticket counted; kiosk:\n"
+        << kiosk.log();
+    EXPECT_TRUE(eventually(60s,
+                           [&] {
+                               auto now = api.query("motcua_kiosk_tickets_issued_today");
+                               return now && *now > *first;
+                           }))
+        << "the ticket count did not move past " << *first;
+    std::error_code ec;
+    EXPECT_GE(std::distance(fs::directory_iterator(tickets, ec), fs::directory_iterator()), 1)
+        << "tickets were counted but no PNG was printed";
+    EXPECT_FALSE(api.firing("KioskPrintFailuresRising"));
+
+    // The printer fails: its folder becomes a file, so every later print fails (io_error), also for root.
+    fs::rename(tickets, dir / "tickets-printed");
+    std::ofstream(tickets) << "not a folder";
+    EXPECT_TRUE(eventually(60s, [&] { return api.firing("KioskPrinterFault"); }))
+        << "no printer alert; printer_ok=" << api.query("motcua_kiosk_printer_ok").value_or(-1)
+        << "\nkiosk:\n"
+        << kiosk.log();
+    EXPECT_TRUE(eventually(60s, [&] { return api.firing("KioskPrintFailuresRising"); }))
+        << "print failures today: " << api.query("motcua_kiosk_print_failures_today").value_or(-1);
+    EXPECT_NE(kiosk.log().find("queue.print_failed"), std::string::npos)
+        << "the kiosk did not log the failure";
+    EXPECT_FALSE(api.firing("KioskDown"));
+    EXPECT_EQ(kiosk.log().find("script.step_failed"), std::string::npos) << "the UI sessions went wrong:\n"
+                                                                         << kiosk.log();
+
+    kill(kiosk.pid(), SIGKILL); // a power cut
+    EXPECT_TRUE(eventually(30s, [&] { return api.firing("KioskDown"); })) << "no KioskDown alert";
     fs::remove_all(dir);
 }

@@ -24,6 +24,8 @@ struct DisplayFixture : ::testing::Test {
     i18n::Translator translator;
     tasks::CompletionQueue completions;
     FakeShell shell;
+    log::MemorySink log_sink;
+    log::Logger logger{log_sink, clock};
     std::shared_ptr<const config::Config> config;
     std::shared_ptr<FakeParts> parts;
     std::shared_ptr<audio::FakeSpeaker> speaker = std::make_shared<audio::FakeSpeaker>();
@@ -67,7 +69,7 @@ struct DisplayFixture : ::testing::Test {
     }
     void start() {
         feature = std::make_unique<features::DisplayFeature>(
-            features::FeatureContext{config, parts, clock, translator, completions, shell}, speaker);
+            features::FeatureContext{config, parts, clock, translator, completions, shell, logger}, speaker);
         feature->register_ui(registry);
         feature->start();
         ASSERT_TRUE(pump_until(completions, [&] { return feature->model().loaded; }));

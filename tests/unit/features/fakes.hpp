@@ -7,6 +7,7 @@
 #include "drivers/scanner/fake_decoder.hpp"
 #include "drivers/scanner/memory_frame_source.hpp"
 #include "kiosk/core/catalog/memory_cache.hpp"
+#include "kiosk/core/log/memory_sink.hpp"
 #include "kiosk/core/queue/memory_rating_store.hpp"
 #include "kiosk/core/queue/memory_ticket_store.hpp"
 #include "kiosk/features/feature.hpp"
@@ -189,6 +190,8 @@ template <class F> struct FeatureFixture : ::testing::Test {
     i18n::Translator translator;
     tasks::CompletionQueue completions;
     FakeShell shell;
+    log::MemorySink log_sink; // what the feature logged
+    log::Logger logger{log_sink, clock};
     std::shared_ptr<const config::Config> config = std::make_shared<const config::Config>();
     std::shared_ptr<FakeParts> parts = std::make_shared<FakeParts>(*config);
     std::unique_ptr<F> feature;
@@ -198,7 +201,7 @@ template <class F> struct FeatureFixture : ::testing::Test {
     void SetUp() override {
         prepare();
         feature = std::make_unique<F>(
-            features::FeatureContext{config, parts, clock, translator, completions, shell});
+            features::FeatureContext{config, parts, clock, translator, completions, shell, logger});
         shell.feature = feature.get();
         feature->register_ui(registry);
         feature->start();

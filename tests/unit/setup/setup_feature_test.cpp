@@ -2,6 +2,7 @@
 // and its lock-out (across a "restart": a new feature over the same state folder), the refusal of set-up
 // screens without the PIN, idle closing, and a save that is applied as a new snapshot.
 #include "kiosk/app/controller.hpp"
+#include "kiosk/core/log/memory_sink.hpp"
 #include "kiosk/core/setup/config_save.hpp"
 #include "kiosk/features/setup/setup_commands.hpp"
 #include "kiosk/features/setup/setup_feature.hpp"
@@ -32,6 +33,8 @@ struct Kiosk {
     ManualClock& clock;
     i18n::Translator translator;
     tasks::CompletionQueue completions;
+    log::MemorySink log_sink;
+    log::Logger logger{log_sink, clock};
     std::optional<runtime::ConfigStore> store;
     std::shared_ptr<runtime::CompositionRoot> root;
     UiRegistry registry;
@@ -45,7 +48,7 @@ struct Kiosk {
         auto resolved = runtime::resolve_startup_config(request);
         root = std::make_shared<runtime::CompositionRoot>(resolved.config, resolved.state_dir);
         store.emplace(request, resolved);
-        shell = std::make_unique<app::Controller>(store->current(), clock, registry);
+        shell = std::make_unique<app::Controller>(store->current(), clock, registry, logger);
         shell->set_staff_hooks({[this] { return &store->resolved(); },
                                 [this]() -> std::string {
                                     auto next = store->reload_file();
@@ -58,7 +61,7 @@ struct Kiosk {
                                 {},
                                 {}});
         setup = std::make_unique<SetupFeature>(
-            FeatureContext{store->current(), root, clock, translator, completions, *shell});
+            FeatureContext{store->current(), root, clock, translator, completions, *shell, logger});
         setup->register_ui(registry);
         shell->set_features({setup.get()});
         setup->start();
