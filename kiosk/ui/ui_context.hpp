@@ -44,7 +44,9 @@ class UiContext {
         return lang_ == i18n::Lang::en && !en.empty() ? en : vi;
     }
 
-    void emit(Command command) { commands_.push_back(std::move(command)); }
+    // Out of line: inlined into every draw function, GCC 12 warns that the moved variant "may be used
+    // uninitialized" (a false positive of its variant move constructor).
+    void emit(Command command);
     // Emits a feature's own command (routed to the feature that registered its type).
     template <class T> void send(T command) { commands_.push_back(FeatureCommand::of(std::move(command))); }
     void record(std::string text, ImVec2 min, ImVec2 max, bool tappable) {
