@@ -68,6 +68,7 @@ OfficeReport summarize(const std::vector<TicketFact>& facts, const StatsQuery& q
     Accumulator* last_service = nullptr;
     const std::string* last_code = nullptr;
     Accumulator* by_hour[24] = {};
+    Accumulator* by_counter[64] = {}; // counter numbers are small; larger ones go through the map
     for (const auto& f : facts) {
         total.add(f);
         if (!last_code || *last_code != f.service) {
@@ -76,7 +77,12 @@ OfficeReport summarize(const std::vector<TicketFact>& facts, const StatsQuery& q
             last_code = &it->first;
         }
         last_service->add(f);
-        if (f.counter > 0) counters[f.counter].add(f);
+        if (f.counter > 0 && f.counter < 64) {
+            if (!by_counter[f.counter]) by_counter[f.counter] = &counters[f.counter];
+            by_counter[f.counter]->add(f);
+        } else if (f.counter > 0) {
+            counters[f.counter].add(f);
+        }
         const int h = f.hour >= 0 && f.hour < 24 ? f.hour : 0;
         if (!by_hour[h]) by_hour[h] = &hours[h];
         by_hour[h]->add(f);
