@@ -31,6 +31,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -127,7 +128,9 @@ class KioskApp {
     features::UiRegistry registry_;
     std::unique_ptr<Controller> controller_;
     std::vector<std::unique_ptr<features::Feature>> features_;
-    PreviewTexture preview_;       // after window_: released while the GL context still exists
+    // One texture per feature that shows an image (camera preview, report chart): after window_, released
+    // while the GL context still exists.
+    std::map<const features::Feature*, PreviewTexture> previews_;
     ScreenshotBroker screenshots_; // before health_: the status server calls it until it stops
     bool capture_for_broker_ = false;
     HealthReporter health_;
@@ -592,7 +595,7 @@ int KioskApp::run() {
         if (controller_->applied() != applied_before || completions_.pending() > 0)
             frames_needed_ = std::max(frames_needed_, 2);
         for (auto& feature : features_)
-            if (auto* image = feature->live_preview(); image && preview_.update(*image))
+            if (auto* image = feature->live_preview(); image && previews_[feature.get()].update(*image))
                 frames_needed_ = std::max(frames_needed_, 1);
         if (controller_->tick()) frames_needed_ = std::max(frames_needed_, 2);
         if (screenshots_.pending() && !capture_for_broker_) {

@@ -1,6 +1,7 @@
 #pragma once
-// Uploads the camera preview (8-bit luma in the view model) to an OpenGL texture when a new frame arrived,
-// and hands its id back to the model for the draw code. Runs on the UI thread between frames; owns the
+// Uploads a feature's image (the camera preview as 8-bit luma, or an RGBA picture such as the set-up Health
+// screen's report chart) to an OpenGL texture when a new frame arrived or another image is handed in, and
+// hands its id back to the model for the draw code. Runs on the UI thread between frames; owns the
 // texture.
 
 #include "kiosk/ui/widgets/preview_image.hpp"
@@ -20,6 +21,7 @@ class PreviewTexture {
   private:
     unsigned int texture_ = 0;
     unsigned long long uploaded_ = 0;
+    const ui::PreviewImage* source_ = nullptr; // the image last uploaded (a feature may switch images)
 };
 
 } // namespace kiosk::app

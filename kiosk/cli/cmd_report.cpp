@@ -1,9 +1,9 @@
 #include "kiosk/cli/cmd_report.hpp"
 
-#include "kiosk/cli/report_charts.hpp"
 #include "kiosk/core/queue/from_config.hpp"
 #include "kiosk/core/queue/ticket_qr.hpp"
 #include "kiosk/core/report/office_stats.hpp"
+#include "kiosk/report/report_charts.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -109,7 +109,8 @@ int run_report(CliContext& ctx) {
     }
     if (!png.empty() || !pdf.empty()) {
         const auto lang = ctx.config.ui.language == "en" ? i18n::Lang::en : i18n::Lang::vi;
-        if (auto st = draw_report(report, ctx.translator, lang, png, pdf); !st) return fail(ctx, st.error());
+        if (auto st = report::draw_report(report, ctx.translator, lang, png, pdf); !st)
+            return fail(ctx, st.error());
     }
     if (csv_path.empty() && png.empty() && pdf.empty()) ctx.out << csv;
     return 0;

@@ -19,18 +19,21 @@ CREATE TABLE IF NOT EXISTS queue_rating (
 CREATE INDEX IF NOT EXISTS queue_rating_by_day ON queue_rating (office, day);
 )sql";
 
+// Every ticket column the statistics read, so a period is one index range (see kFacts). Created on the ticket
+// table as soon as it exists (the ticket store makes it; the two stores may open in either order).
+constexpr const char* kStatsIndex =
+    "CREATE INDEX IF NOT EXISTS queue_ticket_stats ON queue_ticket (office, day, service, state, counter, "
+    "issued_at, printed_at, called_at, served_at, note)";
+
 // One row per ticket of the period. A print failure counts when the ticket was never printed and carries
 // the failure note (a reprint clears the note; a voided ticket's note is the void reason). Ratings are read
 // apart and matched by ticket id: cheaper than a join per ticket on a year.
-// Tickets are read in id order between the period's first and last id (found in the day index): one
-// sequential pass over the table instead of a table lookup per index entry; the unary '+' keeps SQLite on
-// that plan, and the same conditions still decide which rows count.
-constexpr const char* kIdRange =
-    "SELECT min(id), max(id) FROM queue_ticket WHERE office = ?1 AND day BETWEEN ?2 AND ?3";
+// queue_ticket_stats covers every column read here, so the period is one range of that index, read in
+// order, without touching the wider table rows (display, request id, check value, ...).
 constexpr const char* kFacts =
     "SELECT id, service, coalesce(counter, 0), issued_at, state, "
     "(printed_at IS NULL AND state <> 'voided' AND note <> ''), called_at - issued_at, served_at - called_at "
-    "FROM queue_ticket WHERE id BETWEEN ?5 AND ?6 AND +office = ?1 AND +day BETWEEN ?2 AND ?3 AND "
+    "FROM queue_ticket INDEXED BY queue_ticket_stats WHERE office = ?1 AND day BETWEEN ?2 AND ?3 AND "
     "(?4 = '' OR service = ?4)";
 constexpr const char* kRatings = "SELECT ticket_id, level FROM queue_rating WHERE office = ?1 AND day "
                                  "BETWEEN ?2 AND ?3 AND (?4 = '' OR service = ?4)";
@@ -47,9 +50,25 @@ Error fail(const std::string& what, const Error& e) {
 struct SqliteRatingStats::Impl {
     SqliteRatingStatsOptions options;
     sqlite::Db db;
-    std::mutex mutex; // one connection, one thread at a time
+    std::mutex mutex;         // one connection, one thread at a time
+    bool stats_index = false; // queue_ticket_stats exists
 
     Impl(SqliteRatingStatsOptions o, sqlite::Db d) : options(std::move(o)), db(std::move(d)) {}
+
+    // Creates the statistics index once the ticket table is there; false while it is not.
+    Result<bool> ensure_stats_index() {
+        if (stats_index) return true;
+        {
+            auto st =
+                db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'queue_ticket'");
+            if (!st) return st.error();
+            auto row = st->step();
+            if (!row) return row.error();
+            if (!*row) return false;
+        } // the statement is finished before the schema changes
+        if (auto made = db.exec(kStatsIndex); !made) return made.error();
+        return stats_index = true;
+    }
 };
 
 SqliteRatingStats::SqliteRatingStats(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -66,6 +85,8 @@ Result<std::unique_ptr<SqliteRatingStats>> SqliteRatingStats::open(const SqliteR
     if (!db) return fail("cannot open the rating database", db.error());
     if (auto st = db->exec(kSchema); !st) return fail("create the rating table", st.error());
     auto impl = std::make_unique<Impl>(options, std::move(db).value());
+    if (auto indexed = impl->ensure_stats_index(); !indexed)
+        return fail("create the statistics index", indexed.error());
     return std::unique_ptr<SqliteRatingStats>(new SqliteRatingStats(std::move(impl)));
 }
 
@@ -121,22 +142,13 @@ Result<std::vector<report::TicketFact>> SqliteRatingStats::ticket_facts(const re
             levels[st->int64(0)] = static_cast<int>(st->int64(1));
         }
     }
-    std::int64_t first = 0, last = -1;
-    {
-        auto range = impl_->db.prepare(kIdRange);
-        if (!range) return fail(what, range.error());
-        range->bind_text(1, impl_->options.office).bind_text(2, q.from.iso).bind_text(3, q.to.iso);
-        auto row = range->step();
-        if (!row) return fail(what, row.error());
-        if (*row && !range->is_null(0)) first = range->int64(0), last = range->int64(1);
-    }
     std::vector<report::TicketFact> out;
-    if (last < first) return out;
+    auto indexed = impl_->ensure_stats_index();
+    if (!indexed) return fail(what, indexed.error());
+    if (!*indexed) return out; // no ticket table yet: no tickets
     auto st = impl_->db.prepare(kFacts);
     if (!st) return fail(what, st.error());
     bind(*st);
-    st->bind_int64(5, first).bind_int64(6, last);
-    out.reserve(static_cast<std::size_t>(last - first + 1));
     for (;;) {
         auto row = st->step();
         if (!row) return fail(what, row.error());

@@ -262,6 +262,7 @@ std::string render_metrics(const HealthSnapshot& s) {
     w.sample(s.rating.issued_today, {{"state", "issued"}});
     w.sample(s.rating.served_today, {{"state", "served"}});
     w.sample(s.rating.voided_today, {{"state", "voided"}});
+    w.sample(s.rating.no_show_today, {{"state", "no_show"}});
     w.family("ratings_today", "gauge", "Citizen satisfaction ratings of the office day, by level.");
     w.sample(s.rating.ratings_today[0], {{"level", "not_satisfied"}});
     w.sample(s.rating.ratings_today[1], {{"level", "satisfied"}});

@@ -41,7 +41,7 @@ struct QueueHealth {
 // The office day's tickets (all kiosks of the office) and the ratings given, from the statistics store.
 struct RatingHealth {
     bool store_ok = true;
-    std::int64_t issued_today = 0, served_today = 0, voided_today = 0;
+    std::int64_t issued_today = 0, served_today = 0, voided_today = 0, no_show_today = 0;
     std::array<std::int64_t, 3> ratings_today{}; // not satisfied, satisfied, very satisfied
 };
 

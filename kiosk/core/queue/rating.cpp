@@ -38,6 +38,11 @@ Result<RateableTicket> find_rateable(TicketStore& tickets, RatingStore& ratings,
     // An empty stored value (a ticket from before check values) never matches: it cannot be proven.
     if (t.check.empty() || t.check != claim.check)
         return make_error(kErrForged, "check value does not match ticket " + t.display + " of " + t.day.iso);
+    return check_rateable(t, ratings, rules, now);
+}
+
+Result<RateableTicket> check_rateable(const Ticket& t, RatingStore& ratings, const RatingRules& rules,
+                                      TimePoint now) {
     if (t.state != TicketState::served || !t.served_at)
         return make_error(kErrNotServed, "ticket " + t.display + " is " + std::string(to_string(t.state)));
     if (rules.window_minutes > 0 && now - *t.served_at > std::chrono::minutes(rules.window_minutes))

@@ -83,6 +83,11 @@ struct RatingRules {
 [[nodiscard]] Result<RateableTicket> find_rateable(TicketStore& tickets, RatingStore& ratings,
                                                    const TicketQr& claim, const RatingRules& rules,
                                                    TimePoint now);
+// The part of find_rateable that follows the lookup, for a ticket the caller already holds (the counter
+// console, right after staff marked it served): not served (kErrNotServed), served too long ago
+// (kErrExpired), rated before (kErrAlreadyRated). The same rules and order as for a scanned ticket.
+[[nodiscard]] Result<RateableTicket> check_rateable(const Ticket& ticket, RatingStore& ratings,
+                                                    const RatingRules& rules, TimePoint now);
 // Checks the choice (reasons only and at least one with not_satisfied: kErrNeedReason) and records it.
 [[nodiscard]] Status record_rating(RatingStore& ratings, const RateableTicket& ticket, RatingLevel level,
                                    unsigned reasons, TimePoint now);

@@ -16,6 +16,7 @@ struct Accumulator {
         ++row.issued;
         if (f.state == queue::TicketState::served) ++row.served;
         if (f.state == queue::TicketState::voided) ++row.voided;
+        if (f.state == queue::TicketState::skipped) ++row.no_shows;
         if (f.print_failed) ++row.print_failures;
         if (f.wait_ms) waits.push_back(*f.wait_ms);
         if (f.service_ms) services.push_back(*f.service_ms);
@@ -67,6 +68,7 @@ OfficeReport summarize(const std::vector<TicketFact>& facts, const StatsQuery& q
     Accumulator* last_service = nullptr;
     const std::string* last_code = nullptr;
     Accumulator* by_hour[24] = {};
+    Accumulator* by_counter[64] = {}; // counter numbers are small; larger ones go through the map
     for (const auto& f : facts) {
         total.add(f);
         if (!last_code || *last_code != f.service) {
@@ -75,7 +77,12 @@ OfficeReport summarize(const std::vector<TicketFact>& facts, const StatsQuery& q
             last_code = &it->first;
         }
         last_service->add(f);
-        if (f.counter > 0) counters[f.counter].add(f);
+        if (f.counter > 0 && f.counter < 64) {
+            if (!by_counter[f.counter]) by_counter[f.counter] = &counters[f.counter];
+            by_counter[f.counter]->add(f);
+        } else if (f.counter > 0) {
+            counters[f.counter].add(f);
+        }
         const int h = f.hour >= 0 && f.hour < 24 ? f.hour : 0;
         if (!by_hour[h]) by_hour[h] = &hours[h];
         by_hour[h]->add(f);
@@ -108,15 +115,17 @@ Result<OfficeReport> StatsSource::office_report(const StatsQuery& query) {
 }
 
 std::string report_csv(const OfficeReport& report) {
-    std::string out = "kind,key,issued,served,voided,print_failures,wait_p50_s,wait_p90_s,service_p50_s,"
-                      "service_p90_s,rating_not_satisfied,rating_satisfied,rating_very_satisfied\n";
+    std::string out =
+        "kind,key,issued,served,voided,no_shows,print_failures,wait_p50_s,wait_p90_s,service_p50_s,"
+        "service_p90_s,rating_not_satisfied,rating_satisfied,rating_very_satisfied\n";
     for (const auto& r : report.rows) {
         // Keys are service codes, counter numbers and hours: no commas or quotes to escape.
         out += r.kind + "," + r.key + "," + std::to_string(r.issued) + "," + std::to_string(r.served) + "," +
-               std::to_string(r.voided) + "," + std::to_string(r.print_failures) + "," +
-               seconds(r.wait.p50_s) + "," + seconds(r.wait.p90_s) + "," + seconds(r.service_time.p50_s) +
-               "," + seconds(r.service_time.p90_s) + "," + std::to_string(r.ratings[0]) + "," +
-               std::to_string(r.ratings[1]) + "," + std::to_string(r.ratings[2]) + "\n";
+               std::to_string(r.voided) + "," + std::to_string(r.no_shows) + "," +
+               std::to_string(r.print_failures) + "," + seconds(r.wait.p50_s) + "," + seconds(r.wait.p90_s) +
+               "," + seconds(r.service_time.p50_s) + "," + seconds(r.service_time.p90_s) + "," +
+               std::to_string(r.ratings[0]) + "," + std::to_string(r.ratings[1]) + "," +
+               std::to_string(r.ratings[2]) + "\n";
     }
     return out;
 }

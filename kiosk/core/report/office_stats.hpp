@@ -1,10 +1,12 @@
 #pragma once
 // Office statistics for ward leaders: per service, counter and hour of day — tickets issued, served, voided,
-// print failures, waiting time (called − issued) and service time (served − called) as median and 90th
-// percentile, and ratings per level. The stores deliver one compact TicketFact per ticket of the period
-// (StatsSource: kiosk/store/rating_stats_*.hpp); summarize() turns them into report rows; report_csv() writes
-// them. Pure and deterministic; no database, file or drawing code here (kioskctl report draws the charts).
-// No-shows are not recorded by the ticket store yet (calling/skipping is another change): not reported.
+// no-shows (called at a counter, the citizen did not come, and not returned to the queue), print failures,
+// waiting time (called − issued) and service time (served − called) as median and 90th percentile, and
+// ratings per level. The stores deliver one compact TicketFact per ticket of the period (StatsSource:
+// kiosk/store/rating_stats_*.hpp); summarize() turns them into report rows; report_csv() writes them. Pure
+// and deterministic; no database, file or drawing code here (kioskctl report draws the charts). A no-show is
+// a ticket whose state is still `skipped` (the counter desk's "not present"); a skipped ticket that returned
+// to the queue and was served later counts as served, not as a no-show.
 
 #include "kiosk/core/queue/ticket.hpp"
 #include "kiosk/core/util/result.hpp"
@@ -53,7 +55,7 @@ struct Percentiles {
 // One row of the report: kind "total" (key ""), "service" (code), "counter" (number) or "hour" ("08").
 struct StatsRow {
     std::string kind, key;
-    std::int64_t issued = 0, served = 0, voided = 0, print_failures = 0;
+    std::int64_t issued = 0, served = 0, voided = 0, no_shows = 0, print_failures = 0;
     Percentiles wait, service_time;
     std::array<std::int64_t, 3> ratings{}; // [not satisfied, satisfied, very satisfied]
 };
@@ -66,7 +68,7 @@ struct OfficeReport {
 // Linear interpolation between closest ranks (like PostgreSQL percentile_cont); `values` gets sorted.
 [[nodiscard]] std::optional<double> percentile(std::vector<std::int64_t>& values, double q);
 [[nodiscard]] OfficeReport summarize(const std::vector<TicketFact>& facts, const StatsQuery& query);
-// "kind,key,issued,served,voided,print_failures,wait_p50_s,wait_p90_s,service_p50_s,service_p90_s,
+// "kind,key,issued,served,voided,no_shows,print_failures,wait_p50_s,wait_p90_s,service_p50_s,service_p90_s,
 //  rating_not_satisfied,rating_satisfied,rating_very_satisfied" + one line per row (empty = no data).
 [[nodiscard]] std::string report_csv(const OfficeReport& report);
 // The rows of one kind.

@@ -19,4 +19,15 @@ struct PinKey {
     char key;
 };
 
+// The rating prompt offered to the citizen right after "Done" (served): a level, a reason for "not
+// satisfied", send, or skip (back to the console).
+struct RatingPick {
+    int level; // queue::RatingLevel
+};
+struct RatingToggle {
+    unsigned bit; // queue::RatingReason
+};
+struct RatingSend {};
+struct RatingSkip {};
+
 } // namespace kiosk::features::counter_ui

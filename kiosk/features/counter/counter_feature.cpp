@@ -6,6 +6,7 @@
 #include "kiosk/features/counter/counter_commands.hpp"
 #include "kiosk/features/counter/counter_screens.hpp"
 #include "kiosk/runtime/counter_parts.hpp"
+#include "kiosk/runtime/parts_factory.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -18,6 +19,10 @@ using counter_ui::Action;
 using counter_ui::CounterAction;
 using counter_ui::kCounterScreen;
 using counter_ui::PinKey;
+using counter_ui::RatingPick;
+using counter_ui::RatingSend;
+using counter_ui::RatingSkip;
+using counter_ui::RatingToggle;
 using counter_ui::TransferTo;
 
 constexpr auto kWatchSlice = std::chrono::milliseconds{500};
@@ -45,6 +50,9 @@ struct CounterFeature::Opened {
     std::mutex mutex; // the desk is used by the operation worker; the watcher has its own connection
     std::unique_ptr<queue::CounterDesk> desk;
     std::unique_ptr<queue::QueueWatcher> watcher;
+    // The rating store, opened on the worker the first time a ticket is served here (null until then or
+    // when it cannot be opened: the console then simply offers no rating).
+    std::shared_ptr<queue::RatingStore> ratings;
 };
 
 CounterFeature::CounterFeature(const FeatureContext& c)
@@ -63,6 +71,10 @@ void CounterFeature::register_ui(UiRegistry& registry) {
     registry.add_command<CounterAction>(*this);
     registry.add_command<TransferTo>(*this);
     registry.add_command<PinKey>(*this);
+    registry.add_command<RatingPick>(*this);
+    registry.add_command<RatingToggle>(*this);
+    registry.add_command<RatingSend>(*this);
+    registry.add_command<RatingSkip>(*this);
 }
 
 std::vector<std::string> CounterFeature::my_services() const {
@@ -94,6 +106,7 @@ void CounterFeature::start() {
 }
 
 void CounterFeature::lock_console() {
+    close_rating();
     model_.unlocked = false;
     model_.picking_transfer = false;
     pin_entry_.clear();
@@ -231,19 +244,20 @@ void CounterFeature::watch() {
 }
 
 // One operation (null: none) and then the board, on the worker; the UI thread gets both at once.
-void CounterFeature::run(Operation op) {
+void CounterFeature::run(Operation op, std::function<void()> then) {
     if (!opened_) return;
     auto opened = opened_;
     const auto generation = generation_;
     const bool user_action = static_cast<bool>(op);
     if (user_action) model_.working = true;
-    worker_.submit([this, opened, generation, op, user_action]() -> tasks::CompletionQueue::Completion {
+    worker_.submit([this, opened, generation, op, user_action,
+                    then = std::move(then)]() -> tasks::CompletionQueue::Completion {
         std::lock_guard lock(opened->mutex);
         const auto now = now_ms(clock_);
         Status done = Ok{};
         if (op) done = op(*opened->desk, now);
         auto board = opened->desk->board(now, 8);
-        return [this, generation, done, board = std::move(board), user_action] {
+        return [this, generation, done, board = std::move(board), user_action, then] {
             if (generation != generation_) return;
             if (user_action) model_.working = false;
             if (!done) {
@@ -253,6 +267,7 @@ void CounterFeature::run(Operation op) {
                             {"KIOSK_ERROR_KIND", done.error().kind}});
             } else if (user_action) {
                 model_.error_key.clear();
+                if (then) then();
             }
             if (!board) {
                 store_error_ = board.error().message;
@@ -309,6 +324,11 @@ void CounterFeature::apply(const queue::QueueBoard& board) {
 void CounterFeature::act(int action) {
     if (!model_.unlocked) return; // staff identify first
     if (static_cast<Action>(action) == Action::lock) return lock_console();
+    // The rating prompt never holds up the queue: calling the next ticket closes it.
+    if (model_.rating.open) {
+        if (static_cast<Action>(action) != Action::call_next) return;
+        close_rating();
+    }
     if (!opened_ || model_.working) return;
     const int counter = model_.counter;
     const auto id = current_id_;
@@ -322,15 +342,15 @@ void CounterFeature::act(int action) {
         });
         break;
     }
+    case Action::serve:
+        if (id != 0) serve_and_offer_rating();
+        break;
     case Action::recall:
-    case Action::skip:
-    case Action::serve: {
+    case Action::skip: {
         if (id == 0) return;
         const auto a = static_cast<Action>(action);
         run([counter, id, a](queue::CounterDesk& d, queue::TimePoint now) -> Status {
-            auto r = a == Action::recall ? d.recall(counter, id, now)
-                     : a == Action::skip ? d.skip(counter, id, now)
-                                         : d.serve(counter, id, now);
+            auto r = a == Action::recall ? d.recall(counter, id, now) : d.skip(counter, id, now);
             if (!r) return r.error();
             return Ok{};
         });
@@ -356,6 +376,7 @@ void CounterFeature::act(int action) {
 }
 
 void CounterFeature::handle(const ui::FeatureCommand& command) {
+    rating_command(command);
     if (const auto* a = command.as<CounterAction>()) act(static_cast<int>(a->action));
     if (const auto* key = command.as<PinKey>()) pin_key(key->key);
     if (const auto* to = command.as<TransferTo>()) {
@@ -390,14 +411,18 @@ std::vector<ui::KeyPress> CounterFeature::filter_keys(std::vector<ui::KeyPress> 
     }
     for (auto& k : keys) {
         if (k.kind == ui::KeyPress::Kind::escape) {
-            act(static_cast<int>(Action::close_transfer));
+            if (model_.rating.open)
+                close_rating();
+            else
+                act(static_cast<int>(Action::close_transfer));
             continue;
         }
         if (k.kind != ui::KeyPress::Kind::text || k.text.size() != 1) {
             rest.push_back(std::move(k));
             continue;
         }
-        switch (k.text[0] | 0x20) { // shortcuts ignore case
+        if (model_.rating.open && (k.text[0] | 0x20) != 'n') continue; // the citizen's turn: only N
+        switch (k.text[0] | 0x20) {                                    // shortcuts ignore case
         case 'n':
             act(static_cast<int>(Action::call_next));
             break;
@@ -436,6 +461,15 @@ Clock::time_point CounterFeature::tick(Clock::time_point now) {
     const auto secs = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
     const auto next_minute = now + std::chrono::seconds(60 - secs % 60);
     auto next = retry_open_at_ != Clock::time_point{} ? std::min(next_minute, retry_open_at_) : next_minute;
+    if (model_.rating.open) { // the prompt's own countdown, once a second, then back to the console
+        if (now >= rating_closes_at_) {
+            close_rating();
+        } else {
+            const auto left = std::chrono::ceil<std::chrono::seconds>(rating_closes_at_ - now).count();
+            model_.rating.seconds_left = static_cast<int>(left);
+            next = std::min({next, rating_closes_at_, now + std::chrono::seconds(1)});
+        }
+    }
     if (pin_locked_until_ != Clock::time_point{}) { // the lock-out countdown, once a second
         const auto left = std::chrono::ceil<std::chrono::seconds>(pin_locked_until_ - now).count();
         model_.pin_locked_seconds = std::max<std::int64_t>(0, left);
@@ -445,6 +479,124 @@ Clock::time_point CounterFeature::tick(Clock::time_point now) {
             next = std::min(next, now + std::chrono::seconds(1));
     }
     return next;
+}
+
+queue::RatingRules CounterFeature::rating_rules() const {
+    return {parts_->plan().tickets.office, config_->queue.rating_window_minutes};
+}
+
+// "Done": serve the current ticket, then (same worker job) decide whether its citizen may rate it now,
+// with the rating feature's rules; when so the prompt opens with the fresh board.
+void CounterFeature::serve_and_offer_rating() {
+    const int counter = model_.counter;
+    const auto id = current_id_;
+    auto opened = opened_;
+    auto parts = parts_;
+    const auto rules = rating_rules();
+    auto offer = std::make_shared<std::optional<queue::RateableTicket>>();
+    run(
+        [counter, id, opened, parts, rules, offer](queue::CounterDesk& d, queue::TimePoint now) -> Status {
+            auto served = d.serve(counter, id, now);
+            if (!served) return served.error();
+            if (!opened->ratings) {
+                auto stores = parts->open_rating_stats();
+                if (!stores) {
+                    std::fprintf(stderr, "counter %d: no rating store: %s\n", counter,
+                                 stores.error().message.c_str());
+                    return Ok{};
+                }
+                opened->ratings = stores->ratings;
+            }
+            auto rateable = queue::check_rateable(*served, *opened->ratings, rules, now);
+            if (rateable)
+                *offer = *rateable;
+            else
+                std::fprintf(stderr, "counter %d: no rating offered: %s\n", counter,
+                             rateable.error().message.c_str());
+            return Ok{};
+        },
+        [this, offer] {
+            if (*offer) open_rating(**offer);
+        });
+}
+
+void CounterFeature::open_rating(const queue::RateableTicket& ticket) {
+    rating_ticket_ = ticket;
+    model_.picking_transfer = false;
+    model_.rating = {};
+    model_.rating.open = true;
+    model_.rating.ticket = ticket.display;
+    for (const auto& s : services_)
+        if (s.code == ticket.service) {
+            model_.rating.service_vi = s.name_vi;
+            model_.rating.service_en = s.name_en;
+        }
+    rating_closes_at_ = clock_.now() + kRatingPromptIdle;
+    model_.rating.seconds_left = static_cast<int>(kRatingPromptIdle.count());
+}
+
+void CounterFeature::rating_command(const ui::FeatureCommand& command) {
+    auto& r = model_.rating;
+    if (!r.open || r.saving || r.thanked) return;
+    if (command.as<RatingSkip>()) return close_rating();
+    if (command.as<RatingSend>()) return send_rating();
+    if (const auto* pick = command.as<RatingPick>()) {
+        if (pick->level < 1 || pick->level > 3) return;
+        r.level = pick->level;
+        if (r.level != static_cast<int>(queue::RatingLevel::not_satisfied)) r.reasons = 0;
+    } else if (const auto* toggle = command.as<RatingToggle>()) {
+        if (r.level != static_cast<int>(queue::RatingLevel::not_satisfied)) return;
+        r.reasons ^= toggle->bit & queue::kAllReasons;
+    } else {
+        return;
+    }
+    r.error_key.clear();
+    rating_closes_at_ = clock_.now() + kRatingPromptIdle; // the citizen is still choosing
+}
+
+void CounterFeature::send_rating() {
+    auto& r = model_.rating;
+    if (!rating_ticket_ || !opened_ || r.level == 0) return;
+    r.saving = true;
+    auto opened = opened_;
+    const auto ticket = *rating_ticket_;
+    const auto level = static_cast<queue::RatingLevel>(r.level);
+    const auto reasons = r.reasons;
+    const auto now = now_ms(clock_);
+    const auto generation = generation_;
+    worker_.submit(
+        [this, opened, ticket, level, reasons, now, generation]() -> tasks::CompletionQueue::Completion {
+            Status st = Ok{};
+            {
+                std::lock_guard lock(opened->mutex);
+                st = opened->ratings ? queue::record_rating(*opened->ratings, ticket, level, reasons, now)
+                                     : Status(make_error("rating.error.store", "no rating store"));
+            }
+            if (!st)
+                std::fprintf(stderr, "counter: rating of %s not recorded: %s\n", ticket.display.c_str(),
+                             st.error().message.c_str());
+            return [this, st, ticket, generation] {
+                if (generation != generation_ || !model_.rating.open || !rating_ticket_ ||
+                    rating_ticket_->id != ticket.id)
+                    return;
+                model_.rating.saving = false;
+                if (!st) {
+                    const auto& kind = st.error().kind;
+                    model_.rating.error_key =
+                        kind.rfind("rating.error.", 0) == 0 ? kind : std::string("rating.error.store");
+                    rating_closes_at_ = clock_.now() + kRatingPromptIdle;
+                    return;
+                }
+                model_.rating.thanked = true;
+                rating_closes_at_ = clock_.now() + kRatingThanksShown;
+            };
+        });
+}
+
+void CounterFeature::close_rating() {
+    model_.rating = {};
+    rating_ticket_.reset();
+    rating_closes_at_ = {};
 }
 
 void CounterFeature::report(health::HealthSnapshot& snapshot) const {

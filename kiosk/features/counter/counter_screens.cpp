@@ -1,6 +1,7 @@
 #include "kiosk/features/counter/counter_screens.hpp"
 
 #include "kiosk/features/counter/counter_commands.hpp"
+#include "kiosk/features/rating/rating_choice.hpp"
 #include "kiosk/ui/widgets/widgets.hpp"
 
 #include <algorithm>
@@ -60,6 +61,62 @@ void draw_pin_pad(UiContext& ctx, const CounterModel& m, float width) {
         ctx.send(PinKey{'E'});
 }
 
+// Right after "Done": the citizen rates the service with the kiosk's own choice, or skips; the console
+// comes back by itself after a short while.
+void draw_rating_prompt(UiContext& ctx, const CounterRatingView& r, float width, float bottom) {
+    const Theme& t = ctx.theme();
+    if (r.thanked) {
+        boxed(ctx, width, t.success, [&](float w) {
+            text_block(ctx, t.fonts.title, ctx.tr("rating.thanks"), t.success, w);
+            text_block(ctx, t.fonts.body, ctx.tr("rating.thanks_hint"), t.text, w);
+        });
+        return;
+    }
+    // Title, and on its right how long until the console comes back.
+    const ImVec2 title_at = ImGui::GetCursorScreenPos();
+    const std::string closes = ctx.fmt("rating.counter_closes", {std::to_string(r.seconds_left)});
+    const float closes_w = measure(t.fonts.body, closes).x;
+    text_block(ctx, t.fonts.title, ctx.tr("rating.counter_title"), t.primary, width - closes_w - t.px(24));
+    const ImVec2 after_title = ImGui::GetCursorScreenPos();
+    text_at(ctx, t.fonts.body, closes, ImVec2(title_at.x + width - closes_w, title_at.y + t.px(6)), t.muted);
+    ImGui::SetCursorScreenPos(after_title);
+    text_block(ctx, t.fonts.body,
+               ctx.fmt("rating.ticket_line", {r.ticket, ctx.pick(r.service_vi, r.service_en)}) + "  ·  " +
+                   std::string(ctx.tr("rating.question")),
+               t.text, width);
+    gap(ctx, 8);
+    // Level buttons as tall as the screen allows once the reasons and the buttons below have their room; on a
+    // wide console the reasons go in three columns.
+    RatingChoiceLayout layout;
+    const bool wide = width > t.px(1100);
+    layout.reason_columns = wide ? 3 : 2;
+    layout.reason_h = wide ? t.px(90) : t.px(120);
+    const float bh = t.px(90);
+    const float below = (r.level == 1 ? rating_reasons_height(ctx, layout) : 0.0f) + t.px(20) +
+                        (r.error_key.empty() ? 0.0f : t.px(50)) + t.px(16) + bh;
+    const float top = ImGui::GetCursorScreenPos().y;
+    layout.button_h = std::clamp(bottom - top - below, t.px(190), t.px(400));
+    const auto tap = draw_rating_choice(ctx, {r.level, r.reasons, !r.saving}, width, layout);
+    if (tap.level) ctx.send(features::counter_ui::RatingPick{tap.level});
+    if (tap.reason) ctx.send(features::counter_ui::RatingToggle{tap.reason});
+    if (!r.error_key.empty()) text_block(ctx, t.fonts.body, ctx.tr(r.error_key), t.danger, width);
+    gap(ctx, 8);
+    const bool ready = r.level != 0 && (r.level != 1 || r.reasons != 0) && !r.saving;
+    const float skip_w = width * 0.3f;
+    if (big_button(ctx, "rating-send",
+                   {ctx.tr(r.saving ? "rating.sending" : "rating.send"),
+                    {},
+                    ImVec2(width - skip_w - t.px(16), bh),
+                    ButtonStyle::primary,
+                    ready}))
+        ctx.send(features::counter_ui::RatingSend{});
+    ImGui::SameLine(0, t.px(16));
+    if (big_button(
+            ctx, "rating-skip",
+            {ctx.tr("rating.counter_skip"), {}, ImVec2(skip_w, bh), ButtonStyle::secondary, !r.saving}))
+        ctx.send(features::counter_ui::RatingSkip{});
+}
+
 } // namespace
 
 void draw_counter_console(UiContext& ctx, const CounterModel& m) {
@@ -71,7 +128,7 @@ void draw_counter_console(UiContext& ctx, const CounterModel& m) {
     draw->AddRectFilled(ImVec2(0, 0), ImVec2(size.x, bar), t.header);
     const std::string title = ctx.fmt("counter.title", {std::to_string(m.counter)});
     text_at(ctx, t.fonts.title, title, ImVec2(pad, (bar - t.fonts.title->FontSize) / 2), t.header_text);
-    if (m.unlocked) { // back to the PIN pad when staff leave the counter
+    if (m.unlocked && !m.rating.open) { // back to the PIN pad when staff leave the counter
         const std::string lock = std::string(ctx.tr("counter.lock")) + " (L)";
         const ImVec2 lock_size(measure(t.fonts.title, lock).x + t.px(72), t.px(72));
         ImGui::SetCursorScreenPos(ImVec2(pad * 2 + measure(t.fonts.title, title).x, (bar - lock_size.y) / 2));
@@ -100,6 +157,11 @@ void draw_counter_console(UiContext& ctx, const CounterModel& m) {
     if (!m.error_key.empty()) text_block(ctx, t.fonts.body, ctx.tr(m.error_key), t.danger, left_w);
     if (!m.unlocked) {
         draw_pin_pad(ctx, m, left_w);
+        ImGui::EndGroup();
+        return;
+    }
+    if (m.rating.open) { // the citizen's turn: the whole width, no staff buttons
+        draw_rating_prompt(ctx, m.rating, size.x - 2 * pad, size.y - pad);
         ImGui::EndGroup();
         return;
     }

@@ -295,6 +295,7 @@ void RatingFeature::count_today() {
             ++h.issued_today;
             if (f.state == queue::TicketState::served) ++h.served_today;
             if (f.state == queue::TicketState::voided) ++h.voided_today;
+            if (f.state == queue::TicketState::skipped) ++h.no_show_today;
             if (f.rating >= 1 && f.rating <= 3) ++h.ratings_today[static_cast<std::size_t>(f.rating - 1)];
         }
         return [this, h] { health_ = h; };

@@ -9,8 +9,10 @@
 #include "kiosk/features/catalog/catalog_commands.hpp"
 #include "kiosk/features/dossier/camera_pipeline.hpp"
 #include "kiosk/features/setup/setup_commands.hpp"
+#include "kiosk/features/setup/setup_report.hpp"
 #include "kiosk/features/setup/setup_screens.hpp"
 #include "kiosk/net/connection_probe.hpp"
+#include "kiosk/report/report_charts.hpp"
 
 #include <ctime>
 #include <unistd.h>
@@ -391,6 +393,7 @@ void SetupFeature::enter(std::string_view screen, bool returning) {
     // The services draft survives the edit screens below it; a fresh visit starts from the running list.
     if (screen == cmd::kServicesScreen && !returning) load_services();
     if (screen == cmd::kScannerScreen) start_preview();
+    health_open_ = screen == cmd::kHealthScreen;
     refresh_screen(screen);
 }
 
@@ -443,6 +446,7 @@ void SetupFeature::refresh_screen(std::string_view screen) {
         problems.insert(problems.end(), s.problems.begin(), s.problems.end());
         for (const auto& p : problems)
             model_.problems.emplace_back(health::problem_staff_key(p.code), p.code + ": " + p.detail);
+        refresh_report();
     }
     if (screen == cmd::kAuditScreen) {
         auto path = paths_.audit_log;
@@ -679,8 +683,10 @@ void SetupFeature::export_diagnostics() {
     auto audit_path = paths_.audit_log;
     auto state_dir = parts_->plan().paths.state;
     auto now = clock_.now();
-    worker_.submit([this, health_json, config_text, audit_path, state_dir,
-                    now]() -> tasks::CompletionQueue::Completion {
+    auto parts = parts_;
+    auto config = config_;
+    worker_.submit([this, health_json, config_text, audit_path, state_dir, now, parts,
+                    config]() -> tasks::CompletionQueue::Completion {
         // A mounted USB drive (writable) first, else the state folder.
         std::filesystem::path target_root = setup::writable_usb_mount();
         if (target_root.empty()) target_root = state_dir / "setup";
@@ -701,6 +707,23 @@ void SetupFeature::export_diagnostics() {
         auto audit_text = setup::read_whole_file(audit_path);
         write("audit.log", audit_text && audit_text->has_value() ? **audit_text : std::string());
         write("logs.txt", recent_logs());
+        // The office report of the last 30 office days, as kioskctl report writes it (CSV + chart page).
+        if (error.empty()) {
+            auto month = setup_report::last_days(now, config->queue.day_reset, 30);
+            auto reports = month ? setup_report::read_reports(*parts, {*month})
+                                 : Result<std::vector<report::OfficeReport>>(month.error());
+            if (!reports) {
+                write("report-error.txt", reports.error().message + "\n");
+            } else {
+                write("report.csv", report::report_csv(reports->front()));
+                const auto lang = config->ui.language == "en" ? i18n::Lang::en : i18n::Lang::vi;
+                if (error.empty())
+                    if (auto drawn =
+                            report::draw_report(reports->front(), translator_, lang, dir / "report.png", {});
+                        !drawn)
+                        error = drawn.error().message;
+            }
+        }
         // Staff need to know which drive, not the mount path: "USB: motcua-diagnostics-…" or the state
         // folder.
         auto where = (target_root == state_dir / "setup" ? dir.string() : "USB: " + dir.filename().string());

@@ -51,8 +51,10 @@ class SetupFeature final : public Feature {
     [[nodiscard]] std::vector<ui::KeyPress> filter_keys(std::vector<ui::KeyPress> keys) override;
     void leave(std::string_view screen) override;
     // The Scanner screen's camera image while set-up has borrowed the camera; null otherwise.
+    // The Health screen's report chart while that screen is open.
     [[nodiscard]] ui::PreviewImage* live_preview() override {
-        return camera_wanted_ ? &model_.preview : nullptr;
+        if (camera_wanted_) return &model_.preview;
+        return health_open_ && model_.report_chart.width > 0 ? &model_.report_chart : nullptr;
     }
 
     [[nodiscard]] const ui::SetupModel& model() const { return model_; }
@@ -102,6 +104,9 @@ class SetupFeature final : public Feature {
     void save_services();
     void undo_last();
     void export_diagnostics();
+    // Health screen's office report (setup_health_report.cpp): figures and chart read and drawn on the
+    // worker.
+    void refresh_report();
     void list_import_files();
     void import_config(const std::string& path);
     void after_config_written(const std::string& event, const std::vector<std::string>& keys, bool restart);
@@ -139,6 +144,8 @@ class SetupFeature final : public Feature {
     };
     std::shared_ptr<HeldCamera> held_camera_ = std::make_shared<HeldCamera>();
     bool camera_wanted_ = false;          // the Scanner screen is open and asked for the camera
+    bool health_open_ = false;            // the Health screen is open (its chart is shown)
+    std::uint64_t report_generation_ = 0; // a report read for an earlier visit is dropped
     std::uint64_t camera_generation_ = 0; // frames of an earlier opening are dropped
     tasks::CompletionQueue& completions_;
     tasks::Workers worker_; // one thread: secrets, config file and audit log are written in order

@@ -114,6 +114,20 @@ struct SetupModel {
     std::string camera_read;  // the last text the camera decoded on this screen
     long long camera_reads = 0;
 
+    // Health: the office report (the same figures as kioskctl report) for today and the last 7 office days,
+    // and the 7 days' chart page rendered on the worker (RGBA; the app uploads it as a texture).
+    struct ReportFigures {
+        bool present = false;
+        long long issued = 0, served = 0, no_shows = 0;
+        std::string wait_p50_min, wait_p90_min; // "12.5"; "" = no ticket called
+        long long ratings[3] = {};              // not satisfied, satisfied, very satisfied
+    };
+    bool report_loading = false;
+    std::string report_error; // why it could not be read (shown as text)
+    ReportFigures report_today, report_week;
+    std::string report_from, report_to; // the 7 days, "2026-11-21".."2026-11-27"
+    PreviewImage report_chart;
+
     // Services (a draft list until saved; kiosk/core/setup/service_editor.hpp holds the edits).
     struct ServiceRow {
         std::string code, name_vi, name_en, prefix, range, counters, hours;

@@ -119,6 +119,7 @@ Clock::time_point SetupFeature::scanner_tick(Clock::time_point now) {
 
 void SetupFeature::leave(std::string_view screen) {
     if (screen == cmd::kScannerScreen) stop_preview();
+    if (screen == cmd::kHealthScreen) health_open_ = false;
 }
 
 void SetupFeature::start_preview() {

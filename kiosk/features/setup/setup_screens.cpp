@@ -467,6 +467,63 @@ void draw_setup_scanner(UiContext& ctx, const SetupModel& m) {
     end_column();
 }
 
+namespace {
+
+// "2026-11-27" → "27/11/2026", as dates are written in Vietnam.
+std::string vn_date(const std::string& iso) {
+    return iso.size() == 10 ? iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4) : iso;
+}
+
+void report_figures(UiContext& ctx, const char* label_key, const SetupModel::ReportFigures& f, float w) {
+    const Theme& theme = ctx.theme();
+    text_block(ctx, theme.fonts.small, ctx.tr(label_key), theme.muted, w);
+    if (!f.present) {
+        text_block(ctx, theme.fonts.body, "–", theme.text, w);
+        return;
+    }
+    std::string line = ctx.fmt("setup.report_counts", {std::to_string(f.issued), std::to_string(f.served),
+                                                       std::to_string(f.no_shows)});
+    line +=
+        "  ·  " + (f.wait_p50_min.empty() ? std::string(ctx.tr("setup.report_no_wait"))
+                                          : ctx.fmt("setup.report_wait", {f.wait_p50_min, f.wait_p90_min}));
+    text_block(ctx, theme.fonts.body, line, theme.text, w);
+    text_block(ctx, theme.fonts.body,
+               ctx.fmt("setup.report_ratings", {std::to_string(f.ratings[2]), std::to_string(f.ratings[1]),
+                                                std::to_string(f.ratings[0])}),
+               theme.text, w);
+}
+
+} // namespace
+
+// The office report: today's and the last 7 days' figures, then the 7 days' chart page (a texture the app
+// uploaded from the image the worker drew).
+void draw_setup_report(UiContext& ctx, const SetupModel& m, float w) {
+    const Theme& theme = ctx.theme();
+    text_block(ctx, theme.fonts.title, ctx.tr("setup.report_title"), theme.text, w);
+    if (!m.report_error.empty()) {
+        text_block(ctx, theme.fonts.body, ctx.fmt("setup.report_failed", {m.report_error}), theme.danger, w);
+        return;
+    }
+    if (m.report_loading && !m.report_today.present) {
+        text_block(ctx, theme.fonts.body, ctx.tr("setup.report_loading"), theme.muted, w);
+        return;
+    }
+    report_figures(ctx, "setup.report_today", m.report_today, w);
+    gap(ctx, 6);
+    report_figures(ctx, "setup.report_week", m.report_week, w);
+    text_block(ctx, theme.fonts.small,
+               ctx.fmt("setup.report_period", {vn_date(m.report_from), vn_date(m.report_to)}), theme.muted,
+               w);
+    gap(ctx, 8);
+    const PreviewImage& p = m.report_chart;
+    if (!p.texture || p.width <= 0 || p.height <= 0) return;
+    const float scale = w / static_cast<float>(p.width);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImVec2 size(w, static_cast<float>(p.height) * scale);
+    ImGui::GetWindowDrawList()->AddImage(p.texture, at, ImVec2(at.x + size.x, at.y + size.y));
+    ImGui::Dummy(size);
+}
+
 void draw_setup_health(UiContext& ctx, const SetupModel& m) {
     const Theme& theme = ctx.theme();
     ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -503,6 +560,8 @@ void draw_setup_health(UiContext& ctx, const SetupModel& m) {
             text_block(ctx, theme.fonts.body, value.empty() ? std::string("–") : value, theme.text, w);
             gap(ctx, 6);
         }
+        gap(ctx, 16);
+        draw_setup_report(ctx, m, w);
     }
     end_drag_scroll();
     end_column();

@@ -12,6 +12,8 @@ void draw_setup_pin(UiContext& ctx, const SetupModel& m);
 void draw_setup_home(UiContext& ctx, const SetupModel& m);
 void draw_setup_office(UiContext& ctx, const SetupModel& m);
 void draw_setup_health(UiContext& ctx, const SetupModel& m);
+// The Health screen's office report section (figures and chart), `width` wide at the cursor.
+void draw_setup_report(UiContext& ctx, const SetupModel& m, float width);
 void draw_setup_audit(UiContext& ctx, const SetupModel& m);
 void draw_setup_maintenance(UiContext& ctx, const SetupModel& m);
 void draw_setup_edit(UiContext& ctx, const SetupModel& m);

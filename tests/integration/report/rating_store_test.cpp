@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
 
 namespace fs = std::filesystem;
 using namespace kiosk;
@@ -163,4 +164,14 @@ TEST(RatingStore, PostgresStatisticsMatchAGeneratedWeek) {
         gen_served += t.state == "served", gen_rated += t.rating != 0;
     EXPECT_EQ(served, gen_served);
     EXPECT_EQ(rated, gen_rated);
+    // No-shows (tickets left `skipped`) per counter, as PostgreSQL returns them and as generated.
+    auto summary = report::summarize(*facts, {});
+    std::map<std::string, long long> gen_no_shows;
+    long long gen_total = 0;
+    for (const auto& t : traffic)
+        if (t.state == "skipped") ++gen_no_shows[std::to_string(*t.counter)], ++gen_total;
+    EXPECT_GT(gen_total, 0);
+    EXPECT_EQ(summary.rows.front().no_shows, gen_total);
+    for (const auto* row : report::rows_of(summary, "counter"))
+        EXPECT_EQ(row->no_shows, gen_no_shows[row->key]) << "counter " << row->key;
 }

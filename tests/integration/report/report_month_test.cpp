@@ -29,7 +29,7 @@ std::map<std::string, std::vector<Row>> read_csv(const fs::path& p) {
     std::ifstream in(p);
     std::string line;
     std::getline(in, line);
-    EXPECT_EQ(line.rfind("kind,key,issued,served,voided,print_failures,wait_p50_s", 0), 0u) << line;
+    EXPECT_EQ(line.rfind("kind,key,issued,served,voided,no_shows,print_failures,wait_p50_s", 0), 0u) << line;
     while (std::getline(in, line)) {
         Row r;
         std::stringstream ss(line);
@@ -97,41 +97,68 @@ TEST(ReportMonth, CsvSumsMatchTheStoreAndChartsAreDrawn) {
     const long long voided = sql_count(db, "SELECT count(*)" + in_month + " AND state = 'voided'");
     const long long failed = sql_count(
         db, "SELECT count(*)" + in_month + " AND printed_at IS NULL AND state <> 'voided' AND note <> ''");
+    const long long no_shows = sql_count(db, "SELECT count(*)" + in_month + " AND state = 'skipped'");
     EXPECT_EQ(total.n(2), issued);
     EXPECT_EQ(total.n(3), served);
     EXPECT_EQ(total.n(4), voided);
-    EXPECT_EQ(total.n(5), failed);
+    EXPECT_EQ(total.n(5), no_shows);
+    EXPECT_EQ(total.n(6), failed);
     EXPECT_GT(failed, 0);
+    // Realistic: one to a few percent of the tickets.
+    EXPECT_GT(no_shows * 100, issued * 1);
+    EXPECT_LT(no_shows * 100, issued * 8);
     for (int level = 1; level <= 3; ++level)
-        EXPECT_EQ(total.n(9 + static_cast<std::size_t>(level)),
+        EXPECT_EQ(total.n(10 + static_cast<std::size_t>(level)),
                   sql_count(db, "SELECT count(*) FROM queue_rating WHERE level = " + std::to_string(level)))
             << "level " << level;
     // …and the generated traffic.
     EXPECT_EQ(issued, static_cast<long long>(traffic.size()));
-    long long gen_served = 0, gen_rated = 0;
+    long long gen_served = 0, gen_rated = 0, gen_no_shows = 0;
     for (const auto& t : traffic)
-        gen_served += t.state == "served", gen_rated += t.rating != 0;
+        gen_served += t.state == "served", gen_rated += t.rating != 0, gen_no_shows += t.state == "skipped";
     EXPECT_EQ(served, gen_served);
-    EXPECT_EQ(total.n(10) + total.n(11) + total.n(12), gen_rated);
+    EXPECT_EQ(no_shows, gen_no_shows);
+    EXPECT_EQ(total.n(11) + total.n(12) + total.n(13), gen_rated);
 
     // Every breakdown sums to the total (counters: the tickets that were called).
     for (const char* kind : {"service", "hour"}) {
         long long sums[6] = {};
         for (const auto& r : csv[kind])
-            for (std::size_t i = 0; i < 4; ++i)
+            for (std::size_t i = 0; i < 5; ++i)
                 sums[i] += r.n(2 + i);
         for (const auto& r : csv[kind])
-            sums[4] += r.n(10) + r.n(11) + r.n(12);
+            sums[5] += r.n(11) + r.n(12) + r.n(13);
         EXPECT_EQ(sums[0], issued) << kind;
         EXPECT_EQ(sums[1], served) << kind;
         EXPECT_EQ(sums[2], voided) << kind;
-        EXPECT_EQ(sums[3], failed) << kind;
-        EXPECT_EQ(sums[4], gen_rated) << kind;
+        EXPECT_EQ(sums[3], no_shows) << kind;
+        EXPECT_EQ(sums[4], failed) << kind;
+        EXPECT_EQ(sums[5], gen_rated) << kind;
     }
     long long counter_issued = 0;
     for (const auto& r : csv["counter"])
         counter_issued += r.n(2);
     EXPECT_EQ(counter_issued, sql_count(db, "SELECT count(*)" + in_month + " AND counter IS NOT NULL"));
+    // No-shows row by row against the store: per service, per counter, per hour of issue (UTC+7).
+    for (const auto& r : csv["service"])
+        EXPECT_EQ(r.n(5), sql_count(db, "SELECT count(*)" + in_month +
+                                            " AND state = 'skipped' AND service = '" + r.f.at(1) + "'"))
+            << "service " << r.f.at(1);
+    long long counter_no_shows = 0;
+    for (const auto& r : csv["counter"]) {
+        counter_no_shows += r.n(5);
+        EXPECT_EQ(r.n(5), sql_count(db, "SELECT count(*)" + in_month +
+                                            " AND state = 'skipped' AND counter = " + r.f.at(1)))
+            << "counter " << r.f.at(1);
+    }
+    EXPECT_EQ(counter_no_shows, no_shows);
+    for (const auto& r : csv["hour"])
+        EXPECT_EQ(r.n(5),
+                  sql_count(db, "SELECT count(*)" + in_month +
+                                    " AND state = 'skipped' AND ((issued_at / 1000 + 7 * 3600) % 86400) "
+                                    "/ 3600 = " +
+                                    std::to_string(std::stoi(r.f.at(1)))))
+            << "hour " << r.f.at(1);
     EXPECT_EQ(csv["service"].size(), services->size());
 
     // Charts: a 1400 px wide PNG and a PDF.

@@ -121,12 +121,32 @@ std::vector<GeneratedTicket> generate_traffic(const std::vector<queue::Service>&
                 out.push_back(std::move(t));
                 continue;
             }
-            // The counter of this service that is free first.
-            int best = s.counters.front();
-            for (int c : s.counters)
-                if (counter_free[c] < counter_free[best]) best = c;
-            long long call = std::max(at + 20'000, counter_free[best]);
-            if (call >= lunch_from && call < lunch_to) call = lunch_to; // the morning queue waits for lunch
+            // The counter of this service that is free first, and when it calls.
+            auto next_call = [&](long long not_before, int& counter) {
+                counter = s.counters.front();
+                for (int c : s.counters)
+                    if (counter_free[c] < counter_free[counter]) counter = c;
+                long long call = std::max(not_before, counter_free[counter]);
+                if (call >= lunch_from && call < lunch_to) call = lunch_to; // the morning queue waits
+                return call;
+            };
+            int best = 0;
+            long long call = next_call(at + 20'000, best);
+            // Not present when called: more likely after a long wait (people step out, or give up). Staff
+            // wait about a minute and a half, then mark "not present"; some come back within the window,
+            // return to the queue and are called again; the rest stay no-shows.
+            const double away = 0.025 + std::min(0.08, 0.001 * static_cast<double>(call - at) / kMinute);
+            if (call < closing && rng.chance(away)) {
+                counter_free[best] = call + 90'000;
+                if (!rng.chance(0.3)) {
+                    t.state = "skipped";
+                    t.called_at = call;
+                    t.counter = best;
+                    out.push_back(std::move(t));
+                    continue;
+                }
+                call = next_call(call + static_cast<long long>((5 + 15 * rng.uniform()) * kMinute), best);
+            }
             const double minutes =
                 median_min[std::min(si, median_min.size() - 1)] * std::exp(0.45 * rng.normal());
             const long long done = call + static_cast<long long>(minutes * kMinute);

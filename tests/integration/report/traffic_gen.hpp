@@ -2,7 +2,8 @@
 // A seeded generator of realistic one-stop-office traffic for tests and benchmarks: office days Monday to
 // Friday, opening hours 07:30–11:30 and 13:30–17:00 with morning and early-afternoon peaks, services by
 // weight, each service's counters serving in turn with log-normal service times (so waits grow at peaks),
-// a few tickets voided by staff or left unserved at closing (voided), a few failed prints, and about a third
+// a few tickets voided by staff or left unserved at closing (voided), no-shows (called but not present, more
+// after long waits; some return to the queue and are served later), a few failed prints, and about a third
 // of served citizens rating (worse after long waits, with reasons). Same seed → same traffic. The loaders
 // write the tickets in the ticket store's own schema (tables created by the real stores) in one transaction.
 

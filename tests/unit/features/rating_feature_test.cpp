@@ -133,13 +133,15 @@ TEST_F(RatingFixture, StoreFailuresShowOneCalmMessage) {
 TEST_F(RatingFixture, ReportsTheDaysCountsForMetrics) {
     add_ticket("B001");
     add_ticket("B002", queue::TicketState::voided);
+    add_ticket("B003", queue::TicketState::skipped);
     (void)feature->tick(clock.now());
     ASSERT_TRUE(test::pump(completions, *feature));
     health::HealthSnapshot snap;
     feature->report(snap);
-    EXPECT_EQ(snap.rating.issued_today, 2);
+    EXPECT_EQ(snap.rating.issued_today, 3);
     EXPECT_EQ(snap.rating.served_today, 1);
     EXPECT_EQ(snap.rating.voided_today, 1);
+    EXPECT_EQ(snap.rating.no_show_today, 1);
 }
 
 // The dossier feature owns the scanners: a ticket's QR goes to the rating feature, not to a dossier lookup.

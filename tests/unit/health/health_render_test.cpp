@@ -164,6 +164,21 @@ TEST(HealthMetrics, ValuesComeFromTheSnapshot) {
     EXPECT_FALSE(p.type.count("motcua_kiosk_problem")) << "no empty family for problems";
 }
 
+TEST(HealthMetrics, DayCountsIncludeNoShows) {
+    HealthSnapshot s = healthy();
+    s.rating.issued_today = 40;
+    s.rating.served_today = 30;
+    s.rating.voided_today = 2;
+    s.rating.no_show_today = 3;
+    s.rating.ratings_today = {1, 4, 6};
+    const auto p = metrics(s);
+    EXPECT_EQ(value(p, "motcua_kiosk_office_tickets_today", {{"state", "issued"}}), 40);
+    EXPECT_EQ(value(p, "motcua_kiosk_office_tickets_today", {{"state", "served"}}), 30);
+    EXPECT_EQ(value(p, "motcua_kiosk_office_tickets_today", {{"state", "voided"}}), 2);
+    EXPECT_EQ(value(p, "motcua_kiosk_office_tickets_today", {{"state", "no_show"}}), 3);
+    EXPECT_EQ(value(p, "motcua_kiosk_ratings_today", {{"level", "very_satisfied"}}), 6);
+}
+
 TEST(HealthMetrics, ProblemsAreOneSeriesPerCode) {
     HealthSnapshot s = degraded();
     s.problems.push_back({"printer.out_of_paper", "repeated by the app"});

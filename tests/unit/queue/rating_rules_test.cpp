@@ -87,29 +87,30 @@ TEST(OfficeStats, SummaryRowsAddUpAndCsvIsStable) {
     fact("HT", 2, 8, TicketState::served, 1200000, 1, true);
     fact("CT", 3, 14, TicketState::served, 60000, 0);
     fact("CT", 0, 14, TicketState::voided, std::nullopt, 0);
+    fact("CT", 3, 14, TicketState::skipped, 120000, 0); // called, not present: a no-show
     auto r = report::summarize(facts, {{"2026-11-27"}, {"2026-11-27"}, ""});
     const auto& total = r.rows.front();
     EXPECT_EQ(total.kind, "total");
-    EXPECT_EQ(total.issued, 4);
+    EXPECT_EQ(total.issued, 5);
     EXPECT_EQ(total.served, 3);
     EXPECT_EQ(total.voided, 1);
+    EXPECT_EQ(total.no_shows, 1);
     EXPECT_EQ(total.print_failures, 1);
-    EXPECT_DOUBLE_EQ(*total.wait.p50_s, 600.0);
+    EXPECT_DOUBLE_EQ(*total.wait.p50_s, 360.0); // waits 60, 120, 600, 1200 s
     EXPECT_EQ(report::rows_of(r, "service").size(), 2u);
     EXPECT_EQ(report::rows_of(r, "counter").size(), 3u); // the voided ticket was never called
     EXPECT_EQ(report::rows_of(r, "hour").size(), 2u);
-    EXPECT_EQ(
-        report::report_csv(r),
-        "kind,key,issued,served,voided,print_failures,wait_p50_s,wait_p90_s,service_p50_s,service_p90_s,"
-        "rating_not_satisfied,rating_satisfied,rating_very_satisfied\n"
-        "total,,4,3,1,1,600.0,1080.0,300.0,300.0,1,0,1\n"
-        "service,CT,2,1,1,0,60.0,60.0,300.0,300.0,0,0,0\n"
-        "service,HT,2,2,0,1,900.0,1140.0,300.0,300.0,1,0,1\n"
-        "counter,1,1,1,0,0,600.0,600.0,300.0,300.0,0,0,1\n"
-        "counter,2,1,1,0,1,1200.0,1200.0,300.0,300.0,1,0,0\n"
-        "counter,3,1,1,0,0,60.0,60.0,300.0,300.0,0,0,0\n"
-        "hour,08,2,2,0,1,900.0,1140.0,300.0,300.0,1,0,1\n"
-        "hour,14,2,1,1,0,60.0,60.0,300.0,300.0,0,0,0\n");
+    EXPECT_EQ(report::report_csv(r),
+              "kind,key,issued,served,voided,no_shows,print_failures,wait_p50_s,wait_p90_s,service_p50_s,"
+              "service_p90_s,rating_not_satisfied,rating_satisfied,rating_very_satisfied\n"
+              "total,,5,3,1,1,1,360.0,1020.0,300.0,300.0,1,0,1\n"
+              "service,CT,3,1,1,1,0,90.0,114.0,300.0,300.0,0,0,0\n"
+              "service,HT,2,2,0,0,1,900.0,1140.0,300.0,300.0,1,0,1\n"
+              "counter,1,1,1,0,0,0,600.0,600.0,300.0,300.0,0,0,1\n"
+              "counter,2,1,1,0,0,1,1200.0,1200.0,300.0,300.0,1,0,0\n"
+              "counter,3,2,1,0,1,0,90.0,114.0,300.0,300.0,0,0,0\n"
+              "hour,08,2,2,0,0,1,900.0,1140.0,300.0,300.0,1,0,1\n"
+              "hour,14,3,1,1,1,0,90.0,114.0,300.0,300.0,0,0,0\n");
 }
 
 } // namespace

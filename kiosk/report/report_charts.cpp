@@ -1,4 +1,4 @@
-#include "kiosk/cli/report_charts.hpp"
+#include "kiosk/report/report_charts.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -6,10 +6,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 
-namespace kiosk::cli {
+namespace kiosk::report {
 namespace {
 
 constexpr double kWidth = 1400, kHeight = 2000;
@@ -68,11 +69,15 @@ struct Box {
     double x, y, w, h;
 };
 
-// Vertical bars: tickets per hour of day, with a value axis and gridlines.
-void hours_chart(cairo_t* cr, Box b, const report::OfficeReport& r, const i18n::Translator& tr,
-                 i18n::Lang lang) {
+void legend(cairo_t* cr, double x, double y, const std::vector<std::pair<std::string, Rgb>>& items);
+
+// Vertical bars: tickets per hour of day (no-shows in another colour), with a value axis and gridlines.
+void hours_chart(cairo_t* cr, Box b, const OfficeReport& r, const i18n::Translator& tr, i18n::Lang lang) {
     text(cr, std::string(tr.tr("report.tickets_per_hour", lang)), b.x, b.y, 26, kInk, true);
-    auto hours = report::rows_of(r, "hour");
+    legend(cr, b.x + b.w - 560, b.y + 4,
+           {{std::string(tr.tr("report.issued", lang)), kBlue},
+            {std::string(tr.tr("report.no_shows", lang)), kOrange}});
+    auto hours = rows_of(r, "hour");
     Box plot{b.x + 80, b.y + 50, b.w - 100, b.h - 110};
     if (hours.empty()) {
         text(cr, std::string(tr.tr("report.no_data", lang)), plot.x, plot.y, 18, kMuted);
@@ -103,6 +108,11 @@ void hours_chart(cairo_t* cr, Box b, const report::OfficeReport& r, const i18n::
         color(cr, kBlue);
         cairo_rectangle(cr, plot.x + i * slot + slot * 0.15, plot.y + plot.h - bh, slot * 0.7, bh);
         cairo_fill(cr);
+        // The no-shows of that hour: the bottom part of its bar, in its own colour and named in the legend.
+        double nh = static_cast<double>(h->no_shows) / top * plot.h;
+        color(cr, kOrange);
+        cairo_rectangle(cr, plot.x + i * slot + slot * 0.15, plot.y + plot.h - nh, slot * 0.7, nh);
+        cairo_fill(cr);
         text(cr, number(static_cast<double>(h->issued)), plot.x + (i + 0.5) * slot, plot.y + plot.h - bh - 22,
              14, kInk, false, Align::center);
     }
@@ -132,13 +142,12 @@ void legend(cairo_t* cr, double x, double y, const std::vector<std::pair<std::st
 }
 
 // Horizontal paired bars: waiting time median and 90th percentile per service, in minutes.
-void wait_chart(cairo_t* cr, Box b, const report::OfficeReport& r, const i18n::Translator& tr,
-                i18n::Lang lang) {
+void wait_chart(cairo_t* cr, Box b, const OfficeReport& r, const i18n::Translator& tr, i18n::Lang lang) {
     text(cr, std::string(tr.tr("report.wait_per_service", lang)), b.x, b.y, 26, kInk, true);
     legend(cr, b.x, b.y + 42,
            {{std::string(tr.tr("report.median", lang)), kBlue},
             {std::string(tr.tr("report.p90", lang)), kOrange}});
-    auto services = report::rows_of(r, "service");
+    auto services = rows_of(r, "service");
     Box plot{b.x + 140, b.y + 80, b.w - 200, b.h - 90};
     double max = 0;
     for (const auto* s : services)
@@ -177,7 +186,7 @@ void wait_chart(cairo_t* cr, Box b, const report::OfficeReport& r, const i18n::T
 
 // Stacked horizontal bars of rating counts (not satisfied, satisfied, very satisfied) for each row.
 void ratings_chart(cairo_t* cr, Box b, const std::string& title,
-                   const std::vector<std::pair<std::string, const report::StatsRow*>>& rows,
+                   const std::vector<std::pair<std::string, const StatsRow*>>& rows,
                    const i18n::Translator& tr, i18n::Lang lang) {
     text(cr, title, b.x, b.y, 26, kInk, true);
     legend(cr, b.x, b.y + 42,
@@ -224,7 +233,7 @@ void ratings_chart(cairo_t* cr, Box b, const std::string& title,
     }
 }
 
-void draw_page(cairo_t* cr, const report::OfficeReport& r, const i18n::Translator& tr, i18n::Lang lang) {
+void draw_page(cairo_t* cr, const OfficeReport& r, const i18n::Translator& tr, i18n::Lang lang) {
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
     const double m = 60;
@@ -241,16 +250,16 @@ void draw_page(cairo_t* cr, const report::OfficeReport& r, const i18n::Translato
     text(cr,
          tr.format("report.totals", lang,
                    {std::to_string(t.issued), std::to_string(t.served), std::to_string(t.voided),
-                    std::to_string(t.print_failures),
+                    std::to_string(t.no_shows), std::to_string(t.print_failures),
                     std::to_string(t.ratings[0] + t.ratings[1] + t.ratings[2])}),
          m, 124, 20, kInk);
     const double w = kWidth - 2 * m;
     hours_chart(cr, {m, 180, w, 520}, r, tr, lang);
     wait_chart(cr, {m, 740, w, 420}, r, tr, lang);
-    std::vector<std::pair<std::string, const report::StatsRow*>> services, counters;
-    for (const auto* s : report::rows_of(r, "service"))
+    std::vector<std::pair<std::string, const StatsRow*>> services, counters;
+    for (const auto* s : rows_of(r, "service"))
         services.emplace_back(s->key, s);
-    for (const auto* c : report::rows_of(r, "counter"))
+    for (const auto* c : rows_of(r, "counter"))
         counters.emplace_back(tr.format("report.counter", lang, {c->key}), c);
     ratings_chart(cr, {m, 1200, w, 360}, std::string(tr.tr("report.ratings_per_service", lang)), services, tr,
                   lang);
@@ -265,7 +274,7 @@ Status check(cairo_status_t st, const std::string& what) {
 
 } // namespace
 
-Status draw_report(const report::OfficeReport& r, const i18n::Translator& tr, i18n::Lang lang,
+Status draw_report(const OfficeReport& r, const i18n::Translator& tr, i18n::Lang lang,
                    const std::filesystem::path& png, const std::filesystem::path& pdf) {
     if (r.rows.empty()) return make_error("report.draw_failed", "the report has no total row");
     if (!png.empty()) {
@@ -297,4 +306,44 @@ Status draw_report(const report::OfficeReport& r, const i18n::Translator& tr, i1
     return Ok{};
 }
 
-} // namespace kiosk::cli
+Result<ReportImage> render_report_image(const OfficeReport& r, const i18n::Translator& tr, i18n::Lang lang,
+                                        int width) {
+    if (r.rows.empty()) return make_error("report.draw_failed", "the report has no total row");
+    if (width < 100 || width > 4000) return make_error("report.draw_failed", "image width out of range");
+    const double scale = width / kWidth;
+    const int height = static_cast<int>(std::lround(kHeight * scale));
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+    cairo_t* cr = cairo_create(surface);
+    cairo_scale(cr, scale, scale);
+    draw_page(cr, r, tr, lang);
+    Status drawn = check(cairo_status(cr), "draw the report");
+    cairo_destroy(cr);
+    cairo_surface_flush(surface);
+    ReportImage out;
+    if (drawn) {
+        // RGB24 keeps each pixel in a native-endian 32-bit word 0x00RRGGBB.
+        out.width = width;
+        out.height = height;
+        out.rgba.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+        const unsigned char* data = cairo_image_surface_get_data(surface);
+        const int stride = cairo_image_surface_get_stride(surface);
+        for (int y = 0; y < height; ++y) {
+            const auto* row =
+                reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+            unsigned char* dst =
+                out.rgba.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(width) * 4;
+            for (int x = 0; x < width; ++x) {
+                const std::uint32_t px = row[x];
+                dst[x * 4] = static_cast<unsigned char>(px >> 16);
+                dst[x * 4 + 1] = static_cast<unsigned char>(px >> 8);
+                dst[x * 4 + 2] = static_cast<unsigned char>(px);
+                dst[x * 4 + 3] = 255;
+            }
+        }
+    }
+    cairo_surface_destroy(surface);
+    if (!drawn) return drawn.error();
+    return out;
+}
+
+} // namespace kiosk::report
