@@ -1,18 +1,14 @@
 #include "kiosk/app/read_aloud.hpp"
 
-#include "drivers/audio/espeak_voice.hpp"
-#include "drivers/audio/queued_speaker.hpp"
-#include "drivers/audio/sdl_audio_sink.hpp"
-#include "drivers/audio/utterance_renderer.hpp"
+#include "kiosk/runtime/counter_parts.hpp"
 
 namespace kiosk::app {
 
-std::unique_ptr<audio::Speaker> make_read_aloud_speaker() {
-    auto renderer =
-        std::make_unique<audio::UtteranceRenderer>(std::make_unique<audio::EspeakVoice>(), nullptr);
+std::unique_ptr<audio::Speaker> make_read_aloud_speaker(const runtime::PartsPlan& plan,
+                                                        const config::Config& config) {
+    if (config.speech.output != "sdl" && config.speech.output != "wav") return nullptr;
     // A short queue: a citizen moving on wants the new screen read, not a backlog.
-    return std::make_unique<audio::QueuedSpeaker>(std::move(renderer),
-                                                  std::make_unique<audio::SdlAudioSink>(), 2);
+    return runtime::make_speaker(plan, config, 2);
 }
 
 void ReadAloud::after_frame(const ui::ShellModel& shell, const ui::ScreenSpec* current,

@@ -56,7 +56,8 @@ Result<std::unique_ptr<queue::QueueWatcher>> open_queue_watcher(const PartsPlan&
     return store::open_sqlite_queue_watcher(plan.tickets.sqlite_db);
 }
 
-std::unique_ptr<audio::Speaker> make_speaker(const PartsPlan& plan, const config::Config& config) {
+std::unique_ptr<audio::Speaker> make_speaker(const PartsPlan& plan, const config::Config& config,
+                                             std::size_t max_queued) {
     std::unique_ptr<audio::AudioSink> sink;
     if (config.speech.output == "sdl")
         sink = std::make_unique<audio::SdlAudioSink>();
@@ -73,7 +74,7 @@ std::unique_ptr<audio::Speaker> make_speaker(const PartsPlan& plan, const config
     return std::make_unique<audio::QueuedSpeaker>(
         std::make_unique<audio::UtteranceRenderer>(std::make_unique<audio::EspeakVoice>(espeak),
                                                    std::move(clips)),
-        std::move(sink));
+        std::move(sink), max_queued);
 }
 
 } // namespace kiosk::runtime

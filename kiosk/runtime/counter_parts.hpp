@@ -18,8 +18,10 @@ namespace kiosk::runtime {
 [[nodiscard]] Result<std::unique_ptr<queue::CounterDesk>> open_counter_desk(const PartsPlan& plan,
                                                                             const config::Config& config);
 [[nodiscard]] Result<std::unique_ptr<queue::QueueWatcher>> open_queue_watcher(const PartsPlan& plan);
-// Never fails: output "off" (or an unknown one) gives a speaker that drops what it is told.
-[[nodiscard]] std::unique_ptr<audio::Speaker> make_speaker(const PartsPlan& plan,
-                                                           const config::Config& config);
+// Never fails: output "off" (or an unknown one) gives a speaker that drops what it is told. Recorded clips
+// (speech.clips_dir) are preferred phrase by phrase, espeak-ng says the rest. `max_queued`: utterances that
+// may wait (the lobby keeps a backlog of calls; read aloud keeps only the newest screens).
+[[nodiscard]] std::unique_ptr<audio::Speaker>
+make_speaker(const PartsPlan& plan, const config::Config& config, std::size_t max_queued = 16);
 
 } // namespace kiosk::runtime
