@@ -497,7 +497,7 @@ int KioskApp::run() {
     };
     screenshots_.set_waker(wake_loop_);
     controller_ = std::make_unique<Controller>(config_store_->current(), clock_, registry_, logger_);
-    read_aloud_ = std::make_unique<ReadAloud>(make_read_aloud_speaker(logger_));
+    read_aloud_ = std::make_unique<ReadAloud>(make_read_aloud_speaker(root_->plan(), config(), logger_));
     controller_->set_read_aloud_available(read_aloud_->available());
     if (auto notice = config_store_->resolved().notice_key(); !notice.empty())
         controller_->set_notice(notice, "");

@@ -1,20 +1,14 @@
 #include "kiosk/app/read_aloud.hpp"
 
-#include "drivers/audio/espeak_voice.hpp"
-#include "drivers/audio/queued_speaker.hpp"
-#include "drivers/audio/sdl_audio_sink.hpp"
-#include "drivers/audio/utterance_renderer.hpp"
 #include "kiosk/runtime/counter_parts.hpp"
 
 namespace kiosk::app {
 
-std::unique_ptr<audio::Speaker> make_read_aloud_speaker(log::Logger& log) {
-    auto renderer =
-        std::make_unique<audio::UtteranceRenderer>(std::make_unique<audio::EspeakVoice>(), nullptr);
+std::unique_ptr<audio::Speaker> make_read_aloud_speaker(const runtime::PartsPlan& plan,
+                                                        const config::Config& config, log::Logger& log) {
+    if (config.speech.output != "sdl" && config.speech.output != "wav") return nullptr;
     // A short queue: a citizen moving on wants the new screen read, not a backlog.
-    return std::make_unique<audio::QueuedSpeaker>(std::move(renderer),
-                                                  std::make_unique<audio::SdlAudioSink>(), 2,
-                                                  runtime::log_speech_failures(log, "read_aloud"));
+    return runtime::make_speaker(plan, config, 2, &log, "read_aloud");
 }
 
 void ReadAloud::after_frame(const ui::ShellModel& shell, const ui::ScreenSpec* current,

@@ -6,9 +6,11 @@
 // Speaker comes from drivers/audio.
 
 #include "drivers/audio/speaker.hpp"
+#include "kiosk/core/config/config.hpp"
 #include "kiosk/core/i18n/translator.hpp"
 #include "kiosk/core/log/log.hpp"
 #include "kiosk/core/speech/screen_reading.hpp"
+#include "kiosk/runtime/parts_plan.hpp"
 #include "kiosk/ui/ui_context.hpp"
 #include "kiosk/ui/view_model.hpp"
 
@@ -17,15 +19,22 @@
 
 namespace kiosk::app {
 
-// The kiosk's speaker: espeak-ng (the voice of the UI language) into the default SDL audio device.
-// Speaks through SDL audio; what it cannot say is logged through `log` (which must outlive it).
-[[nodiscard]] std::unique_ptr<audio::Speaker> make_read_aloud_speaker(log::Logger& log);
+// The kiosk's read-aloud speaker, built like the lobby display's (runtime::make_speaker, speech.*): recorded
+// clips from speech.clips_dir for the phrases they cover (ticket numbers), espeak-ng in the UI language for
+// the rest, to speech.output (sdl or wav). Null when speech.output is "off": no voice, so «Đọc to» is not
+// offered. What it cannot say is logged through `log` (which must outlive it).
+[[nodiscard]] std::unique_ptr<audio::Speaker>
+make_read_aloud_speaker(const runtime::PartsPlan& plan, const config::Config& config, log::Logger& log);
 
 class ReadAloud {
   public:
     explicit ReadAloud(std::unique_ptr<audio::Speaker> speaker) : speaker_(std::move(speaker)) {}
 
     [[nodiscard]] bool available() const { return speaker_ != nullptr; }
+    // The speaker's snapshot (which voices said the last reading); empty when there is no speaker.
+    [[nodiscard]] audio::SpeakerStatus status() const {
+        return speaker_ ? speaker_->status() : audio::SpeakerStatus{};
+    }
     // `visible` is the frame's text in drawing order; the screen's own content starts at `content_start`.
     void after_frame(const ui::ShellModel& shell, const ui::ScreenSpec* current,
                      const std::vector<ui::VisibleText>& visible, std::size_t content_start,

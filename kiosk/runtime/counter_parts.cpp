@@ -64,7 +64,7 @@ std::function<void(const Error&)> log_speech_failures(log::Logger& log, std::str
 }
 
 std::unique_ptr<audio::Speaker> make_speaker(const PartsPlan& plan, const config::Config& config,
-                                             log::Logger* log) {
+                                             std::size_t max_queued, log::Logger* log, std::string name) {
     std::unique_ptr<audio::AudioSink> sink;
     if (config.speech.output == "sdl")
         sink = std::make_unique<audio::SdlAudioSink>();
@@ -81,7 +81,7 @@ std::unique_ptr<audio::Speaker> make_speaker(const PartsPlan& plan, const config
     return std::make_unique<audio::QueuedSpeaker>(
         std::make_unique<audio::UtteranceRenderer>(std::make_unique<audio::EspeakVoice>(espeak),
                                                    std::move(clips)),
-        std::move(sink), 16, log ? log_speech_failures(*log, "lobby") : nullptr);
+        std::move(sink), max_queued, log ? log_speech_failures(*log, std::move(name)) : nullptr);
 }
 
 } // namespace kiosk::runtime

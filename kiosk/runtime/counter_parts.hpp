@@ -21,10 +21,13 @@ namespace kiosk::runtime {
 [[nodiscard]] Result<std::unique_ptr<queue::CounterDesk>> open_counter_desk(const PartsPlan& plan,
                                                                             const config::Config& config);
 [[nodiscard]] Result<std::unique_ptr<queue::QueueWatcher>> open_queue_watcher(const PartsPlan& plan);
-// Never fails: output "off" (or an unknown one) gives a speaker that drops what it is told. Utterances it
-// cannot say are logged through `log` when given (see log_speech_failures).
+// Never fails: output "off" (or an unknown one) gives a speaker that drops what it is told. Recorded clips
+// (speech.clips_dir) are preferred phrase by phrase, espeak-ng says the rest. `max_queued`: utterances that
+// may wait (the lobby keeps a backlog of calls; read aloud keeps only the newest screens). Utterances it
+// cannot say are logged through `log` when given, as speaker `name` (see log_speech_failures).
 [[nodiscard]] std::unique_ptr<audio::Speaker>
-make_speaker(const PartsPlan& plan, const config::Config& config, log::Logger* log = nullptr);
+make_speaker(const PartsPlan& plan, const config::Config& config, std::size_t max_queued = 16,
+             log::Logger* log = nullptr, std::string name = "lobby");
 // A QueuedSpeaker failure hook that logs each failure: warning "speech.failed" with KIOSK_SPEAKER (which
 // speaker: "lobby", "read_aloud") and KIOSK_ERROR_KIND. Repeats (no audio device) are rate-limited by the
 // Logger. `log` must outlive the speaker.

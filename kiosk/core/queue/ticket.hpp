@@ -20,6 +20,19 @@ enum class TicketState { issued, printed, print_failed, called, served, voided, 
 // Who may take a priority number (Vietnamese offices serve these first).
 // small_child (a parent with a child under 36 months) was added after `other`, so stored values keep their
 // meaning.
+// Legal basis of each group (reviewed 2026-11-29; [u] = the article text could not be read then, unverified):
+// - elderly: Luật Người cao tuổi 39/2009/QH12, Art. 2: a citizen aged 60 or over.
+// - disability: Luật Người khuyết tật 51/2010/QH12 (state priority policies for persons with disabilities)
+// [u].
+// - pregnant, small_child: Luật Bình đẳng giới 73/2006/QH11 (support for mothers in pregnancy and while
+//   raising small children) [u]; "under 36 months" is the threshold Vietnamese law uses for nursing mothers
+//   (e.g. Bộ luật Hình sự 2015 Art. 40(2), Luật Phòng, chống bạo lực gia đình 2022).
+// - merit: Pháp lệnh Ưu đãi người có công với cách mạng 02/2020/UBTVQH14 (war invalids are among them) [u].
+// - other: anyone the office itself lets go first (e.g. a seriously ill person); staff decide.
+// The closest verbatim list found is Luật Khám bệnh, chữa bệnh 15/2023/QH15 Art. 3(2) (hospitals: emergency,
+// children under 6, pregnant women, severe disability, aged 75+, people with merit); the one-stop decrees
+// (NĐ 61/2018, NĐ 107/2021) were not found to name groups, so which groups an office serves first is local
+// policy (queue.priority_policy) on top of these laws.
 enum class PriorityKind { none, elderly, disability, pregnant, merit, other, small_child };
 
 // A normal and a priority ticket of one service are numbered in separate sequences.

@@ -267,6 +267,10 @@ void draw_procedure_detail(UiContext& ctx, const CatalogModel& c) {
                    theme.muted, w);
         if (p->levels.empty())
             text_block(ctx, theme.fonts.body, ctx.tr("procedures.ask_counter_level"), theme.warning, w);
+        // The catalog keeps documents, steps and the office in Vietnamese only (their official wording, which
+        // the counter uses): say so on the English screen instead of leaving the mixed languages unexplained.
+        if (ctx.lang() == i18n::Lang::en)
+            text_block(ctx, theme.fonts.small, ctx.tr("procedures.vietnamese_only"), theme.muted, w);
 
         section_title(ctx, ctx.tr("procedures.documents"), w);
         if (p->documents.empty())

@@ -57,7 +57,7 @@ void DisplayFeature::start() {
     model_.landscape = config_->display.orientation == "landscape";
     model_.clock = vn_clock(clock_.now());
     if (auto services = queue::queue_services(*config_)) services_ = std::move(services).value();
-    if (!speaker_) speaker_ = runtime::make_speaker(parts_->plan(), *config_, &log_);
+    if (!speaker_) speaker_ = runtime::make_speaker(parts_->plan(), *config_, 16, &log_);
     open();
 }
 

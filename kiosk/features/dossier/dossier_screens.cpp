@@ -99,6 +99,50 @@ void draw_dossier_scan(UiContext& ctx, const DossierModel& d) {
     draw_keyboard(ctx, keypad, width);
 }
 
+namespace {
+
+// Timeline: received → processing → result ready → collected, `w` wide.
+void draw_timeline(UiContext& ctx, const DossierView& v, float w) {
+    const Theme& theme = ctx.theme();
+    if (!v.timeline.empty()) {
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        float step_w = w / static_cast<float>(v.timeline.size());
+        float r = theme.px(22);
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        float cy = pos.y + r + theme.px(6);
+        float bottom = cy + r; // the lowest label or date drawn (they wrap under large text)
+        for (size_t i = 0; i < v.timeline.size(); ++i) {
+            const auto& s = v.timeline[i];
+            float cx = pos.x + step_w * (static_cast<float>(i) + 0.5f);
+            ImU32 color = s.done ? theme.success : s.current ? theme.primary : theme.border;
+            if (i + 1 < v.timeline.size())
+                draw->AddLine(ImVec2(cx + r, cy), ImVec2(cx + step_w - r, cy),
+                              v.timeline[i + 1].done || v.timeline[i + 1].current ? theme.success
+                                                                                  : theme.border,
+                              theme.px(6));
+            if (s.done || s.current)
+                draw->AddCircleFilled(ImVec2(cx, cy), r, color);
+            else
+                draw->AddCircle(ImVec2(cx, cy), r, color, 0, theme.px(5));
+            std::string label(ctx.tr(s.label_key));
+            ImVec2 ls = measure(theme.fonts.small, label, step_w - theme.px(8));
+            ImGui::SetCursorScreenPos(
+                ImVec2(cx - std::min(ls.x, step_w - theme.px(8)) / 2, cy + r + theme.px(8)));
+            text_block(ctx, theme.fonts.small, label, s.done || s.current ? theme.text : theme.muted,
+                       step_w - theme.px(8));
+            if (!s.date.empty()) {
+                ImVec2 ds = measure(theme.fonts.small, s.date);
+                ImGui::SetCursorScreenPos(ImVec2(cx - ds.x / 2, ImGui::GetCursorScreenPos().y));
+                text_block(ctx, theme.fonts.small, s.date, theme.muted, ds.x + 2);
+            }
+            bottom = std::max(bottom, ImGui::GetCursorScreenPos().y);
+        }
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, bottom + theme.px(24)));
+    }
+}
+
+} // namespace
+
 void draw_dossier_status(UiContext& ctx, const DossierModel& d) {
     const Theme& theme = ctx.theme();
     auto [origin, avail, left, width] = content_area(ctx);
@@ -111,71 +155,99 @@ void draw_dossier_status(UiContext& ctx, const DossierModel& d) {
         return;
     }
     const DossierView& v = *d.result;
-    float footer_h = theme.px(200);
-    if (begin_drag_scroll(ctx, "status", ImVec2(width, avail.y - footer_h))) {
-        float w = width - theme.px(28);
+    ImU32 accent = v.overdue                           ? theme.danger
+                   : (v.status == 9 || v.status == 10) ? theme.success
+                                                       : theme.primary;
+    auto identity = [&](float w, bool with_received) {
         text_block(ctx, theme.fonts.small, ctx.fmt("dossier.code_line", {v.code}), theme.muted, w);
         if (!v.procedure_name.empty()) text_block(ctx, theme.fonts.body, v.procedure_name, theme.text, w);
         if (!v.applicant_masked.empty())
             text_block(ctx, theme.fonts.small, ctx.fmt("dossier.applicant_line", {v.applicant_masked}),
                        theme.muted, w);
-        gap(ctx, 10);
-        ImU32 accent = v.overdue                           ? theme.danger
-                       : (v.status == 9 || v.status == 10) ? theme.success
-                                                           : theme.primary;
+        if (with_received && !v.received.empty())
+            text_block(ctx, theme.fonts.small, ctx.fmt("dossier.received_line", {v.received}), theme.muted,
+                       w);
+    };
+    auto status_box = [&](float w, bool with_received) {
         boxed(ctx, w, accent, [&](float inner) {
             text_block(ctx, theme.fonts.small, ctx.tr("dossier.status_now"), theme.muted, inner);
             text_block(ctx, theme.fonts.title, ctx.tr(v.status_key), accent, inner);
             if (!v.deadline.key.empty())
                 text_block(ctx, theme.fonts.body, translate(ctx, v.deadline),
                            v.overdue ? theme.danger : theme.text, inner);
-            if (!v.received.empty())
+            if (with_received && !v.received.empty())
                 text_block(ctx, theme.fonts.body, ctx.fmt("dossier.received_line", {v.received}), theme.text,
                            inner);
             if (!v.appointment.empty())
                 text_block(ctx, theme.fonts.body, ctx.fmt("dossier.appointment_line", {v.appointment}),
                            v.overdue ? theme.danger : theme.text, inner);
         });
-        // Timeline: received → processing → result ready → collected.
-        if (!v.timeline.empty()) {
-            ImVec2 pos = ImGui::GetCursorScreenPos();
-            float step_w = w / static_cast<float>(v.timeline.size());
-            float r = theme.px(22);
-            ImDrawList* draw = ImGui::GetWindowDrawList();
-            float cy = pos.y + r + theme.px(6);
-            for (size_t i = 0; i < v.timeline.size(); ++i) {
-                const auto& s = v.timeline[i];
-                float cx = pos.x + step_w * (static_cast<float>(i) + 0.5f);
-                ImU32 color = s.done ? theme.success : s.current ? theme.primary : theme.border;
-                if (i + 1 < v.timeline.size())
-                    draw->AddLine(ImVec2(cx + r, cy), ImVec2(cx + step_w - r, cy),
-                                  v.timeline[i + 1].done || v.timeline[i + 1].current ? theme.success
-                                                                                      : theme.border,
-                                  theme.px(6));
-                if (s.done || s.current)
-                    draw->AddCircleFilled(ImVec2(cx, cy), r, color);
-                else
-                    draw->AddCircle(ImVec2(cx, cy), r, color, 0, theme.px(5));
-                std::string label(ctx.tr(s.label_key));
-                ImVec2 ls = measure(theme.fonts.small, label, step_w - theme.px(8));
-                ImGui::SetCursorScreenPos(
-                    ImVec2(cx - std::min(ls.x, step_w - theme.px(8)) / 2, cy + r + theme.px(8)));
-                text_block(ctx, theme.fonts.small, label, s.done || s.current ? theme.text : theme.muted,
-                           step_w - theme.px(8));
-                if (!s.date.empty()) {
-                    ImVec2 ds = measure(theme.fonts.small, s.date);
-                    ImGui::SetCursorScreenPos(ImVec2(cx - ds.x / 2, ImGui::GetCursorScreenPos().y));
-                    text_block(ctx, theme.fonts.small, s.date, theme.muted, ds.x + 2);
-                }
+    };
+    auto next_step = [&](float w) {
+        if (v.next_step.key.empty()) return;
+        boxed(ctx, w, theme.warning, [&](float inner) {
+            text_block(ctx, theme.fonts.small, ctx.tr("dossier.what_next"), theme.muted, inner);
+            text_block(ctx, theme.fonts.body, translate(ctx, v.next_step), theme.text, inner);
+        });
+    };
+    if (avail.x > avail.y) {
+        // Landscape: what the dossier is (with the day it was received) on the left, above "Done"; the
+        // current status, the steps and what to do next on the right, using the whole height. With large text
+        // the right side splits in two columns (status | next step and privacy note) so all of it fits
+        // without scrolling, and the step graphic is left out: the status box already names the step in
+        // words. Each column still scrolls on its own if its words ever do not fit.
+        bool large = theme.text_scale > 1.0f;
+        float done_h = theme.min_target();
+        float gutter = theme.px(40);
+        float left_w = large ? (width - 2 * gutter) / 3 : (width - gutter) * 0.45f;
+        float right_w = width - gutter - left_w;
+        float status_w = large ? (right_w - gutter) / 2 : right_w;
+        float left_h = avail.y - done_h - theme.px(50);
+        float full_h = avail.y - theme.px(20);
+        ImVec2 top = ImGui::GetCursorScreenPos();
+        if (begin_drag_scroll(ctx, "status", ImVec2(left_w, left_h))) {
+            float w = left_w - theme.px(28);
+            identity(w, true);
+            if (!large) {
+                gap(ctx, 10);
+                draw_timeline(ctx, v, w);
+                text_block(ctx, theme.fonts.small, ctx.tr("dossier.privacy"), theme.muted, w);
             }
-            ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + theme.px(200)));
         }
-        if (!v.next_step.key.empty()) {
-            boxed(ctx, w, theme.warning, [&](float inner) {
-                text_block(ctx, theme.fonts.small, ctx.tr("dossier.what_next"), theme.muted, inner);
-                text_block(ctx, theme.fonts.body, translate(ctx, v.next_step), theme.text, inner);
-            });
+        end_drag_scroll();
+        ImGui::SetCursorScreenPos(ImVec2(top.x + left_w + gutter, top.y));
+        if (begin_drag_scroll(ctx, "status-side", ImVec2(status_w, full_h))) {
+            float w = status_w - theme.px(28);
+            status_box(w, false);
+            if (!large) next_step(w);
         }
+        end_drag_scroll();
+        if (large) {
+            ImGui::SetCursorScreenPos(ImVec2(top.x + left_w + status_w + 2 * gutter, top.y));
+            if (begin_drag_scroll(ctx, "status-next", ImVec2(status_w, full_h))) {
+                next_step(status_w - theme.px(28));
+                text_block(ctx, theme.fonts.small, ctx.tr("dossier.privacy"), theme.muted,
+                           status_w - theme.px(28));
+            }
+            end_drag_scroll();
+        }
+        ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + left_h + theme.px(20)));
+        if (big_button(ctx, "status-done",
+                       {ctx.tr("queue.done"), {}, ImVec2(left_w, done_h), ButtonStyle::primary}))
+            ctx.emit(GoHome{});
+        return;
+    }
+    // Portrait. With large text the received day joins the lines above and the step graphic is left out (the
+    // status box names the step in words), so the status and the next step both show above "Done".
+    bool large = theme.text_scale > 1.0f;
+    float footer_h = large ? theme.min_target() + theme.px(50) : theme.px(200);
+    if (begin_drag_scroll(ctx, "status", ImVec2(width, avail.y - footer_h))) {
+        float w = width - theme.px(28);
+        identity(w, large);
+        gap(ctx, 10);
+        status_box(w, !large);
+        if (!large) draw_timeline(ctx, v, w);
+        next_step(w);
         text_block(ctx, theme.fonts.small, ctx.tr("dossier.privacy"), theme.muted, w);
     }
     end_drag_scroll();

@@ -134,6 +134,115 @@ void draw_queue_services(UiContext& ctx, const QueueModel& q) {
     ImGui::EndGroup();
 }
 
+namespace {
+
+// The ticket card: service, the number very large, priority, time, people ahead, counters. Returns its
+// bottom.
+float draw_ticket_card(UiContext& ctx, const TicketView& t, float card_w, bool with_time) {
+    const Theme& theme = ctx.theme();
+    ImVec2 card = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    float inner = card_w - 2 * theme.px(30);
+    ImGui::SetCursorScreenPos(ImVec2(card.x + theme.px(30), card.y + theme.px(16)));
+    ImGui::BeginGroup();
+    text_block(ctx, theme.fonts.body, ctx.pick(t.service_vi, t.service_en), theme.muted, inner, true);
+    text_block(ctx, theme.fonts.huge, t.display, theme.primary, inner, true);
+    if (!t.priority_key.empty())
+        text_block(ctx, theme.fonts.title,
+                   std::string(ctx.tr("queue.priority_label")) + " – " + std::string(ctx.tr(t.priority_key)),
+                   theme.warning, inner, true);
+    if (with_time)
+        text_block(ctx, theme.fonts.small, ctx.fmt("queue.issued_at", {t.issued_time}), theme.muted, inner,
+                   true);
+    gap(ctx, 6);
+    text_block(ctx, theme.fonts.body,
+               t.ahead > 0 ? ctx.fmt("queue.ahead", {std::to_string(t.ahead)})
+                           : std::string(ctx.tr("queue.nobody_ahead")),
+               theme.text, inner, true);
+    if (t.wait_minutes >= 0)
+        text_block(ctx, theme.fonts.body, ctx.fmt("queue.wait_estimate", {std::to_string(t.wait_minutes)}),
+                   theme.text, inner, true);
+    text_block(ctx, theme.fonts.body, ctx.fmt("queue.go_to_counters", {join_counters(t.counters)}),
+               theme.text, inner, true);
+    ImGui::EndGroup();
+    float card_bottom = ImGui::GetItemRectMax().y + theme.px(16);
+    draw->ChannelsSetCurrent(0);
+    panel(ctx, card, ImVec2(card.x + card_w, card_bottom), theme.panel, theme.border);
+    draw->ChannelsMerge();
+    return card_bottom;
+}
+
+// Where the QR, its caption (ticket code, and the time when the card leaves it out) and the print result go:
+// stacked = QR centred, caption under it, result below (portrait); column = QR with the caption beside it,
+// result below (the landscape column); row = QR with the result beside it, caption on one line below
+// (portrait with large text, where height is scarce).
+enum class QrLayout { stacked, column, row };
+
+void print_result_box(UiContext& ctx, const TicketView& t, float width, ImFont* title_font) {
+    const Theme& theme = ctx.theme();
+    ImU32 accent = t.printed ? theme.success : theme.danger;
+    boxed(ctx, width, accent, [&](float inner) {
+        if (t.printed) {
+            text_block(ctx, title_font, ctx.tr("queue.printed_ok"), accent, inner);
+        } else {
+            // The fault's own text already says the number is valid and to photograph the screen.
+            text_block(ctx, title_font, ctx.tr("queue.print_failed_title"), accent, inner);
+            text_block(ctx, theme.fonts.body, ctx.tr(t.print_fault_key), theme.text, inner);
+        }
+    });
+}
+
+void draw_ticket_qr_and_result(UiContext& ctx, const TicketView& t, ImVec2 pos, float width, float qr_side,
+                               QrLayout layout) {
+    const Theme& theme = ctx.theme();
+    std::string caption = ctx.fmt("queue.ticket_code", {t.ticket_id});
+    std::string issued = ctx.fmt("queue.issued_at", {t.issued_time});
+    float result_w = width - theme.px(28); // clear of the scrollbar
+    // With large text the confirmation beside the card or the QR uses the small font, which is still larger
+    // than the normal body text.
+    ImFont* title_font = layout == QrLayout::stacked ? theme.fonts.title
+                         : theme.text_scale > 1.0f   ? theme.fonts.small
+                                                     : theme.fonts.body;
+    ImGui::SetCursorScreenPos(pos);
+    if (layout == QrLayout::row) {
+        draw_qr(t.qr, qr_side);
+        float box_x = pos.x + qr_side + theme.px(24);
+        ImGui::SetCursorScreenPos(ImVec2(box_x, pos.y));
+        ImGui::BeginGroup();
+        print_result_box(ctx, t, result_w - qr_side - theme.px(24), title_font);
+        ImGui::EndGroup();
+        float below = std::max(pos.y + qr_side, ImGui::GetItemRectMax().y) + theme.px(10);
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, below));
+        text_block(ctx, theme.fonts.small, caption + "  ·  " + issued, theme.muted, result_w);
+        return;
+    }
+    if (layout == QrLayout::column) {
+        draw_qr(t.qr, qr_side);
+        // Beside the QR: its code and the time the number was taken (the card leaves it out here).
+        caption += "\n" + issued;
+        float caption_w = result_w - qr_side - theme.px(24);
+        ImVec2 size = measure(theme.fonts.small, caption, caption_w);
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + qr_side + theme.px(24), pos.y + (qr_side - size.y) / 2));
+        text_block(ctx, theme.fonts.small, caption, theme.muted, caption_w);
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + qr_side + theme.px(20)));
+    } else {
+        ImVec2 qr_pos(pos.x + (width - qr_side) / 2, pos.y);
+        ImGui::SetCursorScreenPos(qr_pos);
+        draw_qr(t.qr, qr_side);
+        ImGui::SetCursorScreenPos(ImVec2(qr_pos.x, ImGui::GetCursorScreenPos().y));
+        text_block(ctx, theme.fonts.small, caption, theme.muted, qr_side, true);
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, ImGui::GetCursorScreenPos().y + theme.px(12)));
+    }
+    ImGui::BeginGroup();
+    ImGui::Dummy(ImVec2(result_w, 0));
+    print_result_box(ctx, t, result_w, title_font);
+    ImGui::EndGroup();
+}
+
+} // namespace
+
 void draw_queue_ticket(UiContext& ctx, const QueueModel& q) {
     const Theme& theme = ctx.theme();
     float pad = theme.px(40);
@@ -150,83 +259,52 @@ void draw_queue_ticket(UiContext& ctx, const QueueModel& q) {
     }
     const TicketView& t = *q.ticket;
     bool landscape = avail.x > avail.y;
-    float qr_side = theme.px(landscape ? 240 : 330);
-    // Landscape: the card on the left, a column with the QR and the print result on the right. "Done" is
-    // pinned at the bottom (of that column in landscape) and what is above it scrolls when it does not fit
-    // (large text), so nothing is ever cut off out of reach.
-    float column_w = landscape ? std::max(theme.px(560), qr_side) : 0;
-    float card_w = landscape ? width - column_w - theme.px(40) : width;
+    bool large = theme.text_scale > 1.0f;
     float done_h = theme.min_target();
-    float scroll_h = avail.y - done_h - theme.px(60);
     ImVec2 top = ImGui::GetCursorScreenPos();
-    if (begin_drag_scroll(ctx, "ticket", ImVec2(width, scroll_h))) {
-        // The ticket card: service, the number very large, priority, time, people ahead, counters.
-        ImVec2 card = ImGui::GetCursorScreenPos();
-        ImDrawList* draw = ImGui::GetWindowDrawList();
-        draw->ChannelsSplit(2);
-        draw->ChannelsSetCurrent(1);
-        float inner = card_w - 2 * theme.px(30);
-        ImGui::SetCursorScreenPos(ImVec2(card.x + theme.px(30), card.y + theme.px(24)));
-        ImGui::BeginGroup();
-        text_block(ctx, theme.fonts.body, ctx.pick(t.service_vi, t.service_en), theme.muted, inner, true);
-        text_block(ctx, theme.fonts.huge, t.display, theme.primary, inner, true);
-        if (!t.priority_key.empty())
-            text_block(ctx, theme.fonts.title,
-                       std::string(ctx.tr("queue.priority_label")) + " – " +
-                           std::string(ctx.tr(t.priority_key)),
-                       theme.warning, inner, true);
-        text_block(ctx, theme.fonts.small, ctx.fmt("queue.issued_at", {t.issued_time}), theme.muted, inner,
-                   true);
-        gap(ctx, 10);
-        text_block(ctx, theme.fonts.body,
-                   t.ahead > 0 ? ctx.fmt("queue.ahead", {std::to_string(t.ahead)})
-                               : std::string(ctx.tr("queue.nobody_ahead")),
-                   theme.text, inner, true);
-        if (t.wait_minutes >= 0)
-            text_block(ctx, theme.fonts.body,
-                       ctx.fmt("queue.wait_estimate", {std::to_string(t.wait_minutes)}), theme.text, inner,
-                       true);
-        text_block(ctx, theme.fonts.body, ctx.fmt("queue.go_to_counters", {join_counters(t.counters)}),
-                   theme.text, inner, true);
-        ImGui::EndGroup();
-        float card_bottom = ImGui::GetItemRectMax().y + theme.px(24);
-        draw->ChannelsSetCurrent(0);
-        panel(ctx, card, ImVec2(card.x + card_w, card_bottom), theme.panel, theme.border);
-        draw->ChannelsMerge();
-
-        // The QR (ticket code), at the top of the right column in landscape, under the card in portrait.
-        float column_x = card.x + card_w + theme.px(40);
-        ImVec2 qr_pos = landscape ? ImVec2(column_x + (column_w - qr_side) / 2, card.y)
-                                  : ImVec2(card.x + (width - qr_side) / 2, card_bottom + theme.px(24));
-        ImGui::SetCursorScreenPos(qr_pos);
-        draw_qr(t.qr, qr_side);
-        ImGui::SetCursorScreenPos(ImVec2(qr_pos.x, ImGui::GetCursorScreenPos().y));
-        text_block(ctx, theme.fonts.small, ctx.fmt("queue.ticket_code", {t.ticket_id}), theme.muted, qr_side,
-                   true);
-        float below = landscape ? ImGui::GetCursorScreenPos().y
-                                : std::max(card_bottom, ImGui::GetCursorScreenPos().y) + theme.px(24);
-        float result_x = landscape ? column_x : card.x;
-        float result_w = (landscape ? column_w : width) - theme.px(28); // clear of the scrollbar
-        ImGui::SetCursorScreenPos(ImVec2(result_x, below));
-        ImGui::BeginGroup();
-        ImGui::Dummy(ImVec2(result_w, 0));
-        if (t.printed) {
-            message_box(ctx, result_w, ctx.tr("queue.printed_ok"), {}, theme.success);
-        } else {
-            // The fault's own text already says the number is valid and to photograph the screen.
-            std::string body(ctx.tr(t.print_fault_key));
-            message_box(ctx, result_w, ctx.tr("queue.print_failed_title"), body, theme.danger);
+    if (landscape) {
+        // Landscape: the card on the left, using the whole height; on the right the QR, the print result and
+        // "Done" pinned at the bottom. Each side scrolls on its own if its words ever do not fit.
+        float column_w = theme.px(large ? 640 : 560);
+        float card_w = width - column_w - theme.px(40);
+        float height = avail.y - theme.px(20);
+        if (begin_drag_scroll(ctx, "ticket", ImVec2(card_w, height))) {
+            float bottom = draw_ticket_card(ctx, t, card_w - theme.px(28), false);
+            ImGui::SetCursorScreenPos(ImVec2(top.x, bottom));
+            ImGui::Dummy(ImVec2(1, 1));
         }
+        end_drag_scroll();
+        float column_x = top.x + card_w + theme.px(40);
+        float column_h = height - done_h - theme.px(20);
+        ImGui::SetCursorScreenPos(ImVec2(column_x, top.y));
+        if (begin_drag_scroll(ctx, "ticket-side", ImVec2(column_w, column_h))) {
+            draw_ticket_qr_and_result(ctx, t, ImGui::GetCursorScreenPos(), column_w,
+                                      theme.px(large ? 170 : 200), QrLayout::column);
+            ImGui::Dummy(ImVec2(1, 1));
+        }
+        end_drag_scroll();
+        ImGui::SetCursorScreenPos(ImVec2(column_x, top.y + column_h + theme.px(20)));
+        if (big_button(ctx, "ticket-done",
+                       {ctx.tr("queue.done"), {}, ImVec2(column_w, done_h), ButtonStyle::primary}))
+            ctx.emit(GoHome{});
         ImGui::EndGroup();
-        ImGui::SetCursorScreenPos(ImVec2(card.x, std::max(card_bottom, ImGui::GetItemRectMax().y)));
+        return;
+    }
+    // Portrait: card, QR and print result one under the other; "Done" pinned at the bottom and what is above
+    // it scrolls if it ever does not fit. With large text the QR is smaller with its code and the time beside
+    // it (the card leaves the time out), so the print result stays above the fold.
+    float scroll_h = avail.y - done_h - theme.px(large ? 40 : 60);
+    if (begin_drag_scroll(ctx, "ticket", ImVec2(width, scroll_h))) {
+        float inner_w = width - theme.px(28);
+        float bottom = draw_ticket_card(ctx, t, inner_w, !large);
+        draw_ticket_qr_and_result(ctx, t, ImVec2(top.x, bottom + theme.px(large ? 12 : 20)), inner_w,
+                                  theme.px(large ? 170 : 330), large ? QrLayout::row : QrLayout::stacked);
         ImGui::Dummy(ImVec2(1, 1));
     }
     end_drag_scroll();
-    float done_x = landscape ? top.x + card_w + theme.px(40) : top.x;
-    float done_w = landscape ? column_w : width;
-    ImGui::SetCursorScreenPos(ImVec2(done_x, top.y + scroll_h + theme.px(20)));
+    ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + scroll_h + theme.px(20)));
     if (big_button(ctx, "ticket-done",
-                   {ctx.tr("queue.done"), {}, ImVec2(done_w, done_h), ButtonStyle::primary}))
+                   {ctx.tr("queue.done"), {}, ImVec2(width, done_h), ButtonStyle::primary}))
         ctx.emit(GoHome{});
     ImGui::EndGroup();
 }

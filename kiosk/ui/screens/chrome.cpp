@@ -29,26 +29,38 @@ float draw_header(UiContext& ctx, const ShellModel& model) {
     float right = origin.x + width - pad;
     std::string date = clock_date_text(ctx, model.clock);
     ImVec2 date_size = measure(theme.fonts.small, date);
-    float clock_w = std::max(time_size.x, date_size.x);
-    float text_w = width - 3 * pad - clock_w;
-    // Landscape with large text has little height: the header keeps the office name and drops its subtitle.
+    // Landscape with large text has little height: one line, the office name on the left and the date and
+    // time on the right (no subtitle), so the screen's own content keeps the height.
     bool compact = theme.text_scale > 1.0f && ImGui::GetIO().DisplaySize.x > ImGui::GetIO().DisplaySize.y;
+    float clock_w = compact ? time_size.x + theme.px(24) + date_size.x : std::max(time_size.x, date_size.x);
+    float text_w = width - 3 * pad - clock_w;
     std::string subtitle =
         compact ? std::string() : ctx.pick(config.office.subtitle_vi, config.office.subtitle_en);
     const std::string& name = ctx.pick(config.office.name_vi, config.office.name_en);
     // The header grows with large text so the office name never leaves it.
     float text_h = 1.15f * ((subtitle.empty() ? 0 : measure(theme.fonts.small, subtitle, text_w).y) +
                             measure(theme.fonts.title, name, text_w).y);
-    float clock_h = time_size.y + date_size.y;
-    // Compact (large text, landscape): a lower floor, the words decide the height.
-    float height = std::max({theme.px(compact ? 150 : 190), text_h + theme.px(48), clock_h + theme.px(68)});
+    float clock_h = compact ? time_size.y : time_size.y + date_size.y;
+    float top_pad = theme.px(compact ? 16 : 30);
+    float height = compact ? std::max(text_h, clock_h) + 2 * top_pad
+                           : std::max({theme.px(190), text_h + theme.px(48), clock_h + theme.px(68)});
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), theme.header);
-    text_at(ctx, clock_font, time, ImVec2(right - time_size.x, origin.y + theme.px(34)), theme.header_text);
-    text_at(ctx, theme.fonts.small, date, ImVec2(right - date_size.x, origin.y + theme.px(34) + time_size.y),
-            theme.header_subtle);
+    if (compact) {
+        float clock_y = origin.y + top_pad;
+        text_at(ctx, clock_font, time, ImVec2(right - time_size.x, clock_y), theme.header_text);
+        text_at(ctx, theme.fonts.small, date,
+                ImVec2(right - time_size.x - theme.px(24) - date_size.x,
+                       clock_y + (time_size.y - date_size.y) * 0.6f),
+                theme.header_subtle);
+    } else {
+        text_at(ctx, clock_font, time, ImVec2(right - time_size.x, origin.y + theme.px(34)),
+                theme.header_text);
+        text_at(ctx, theme.fonts.small, date,
+                ImVec2(right - date_size.x, origin.y + theme.px(34) + time_size.y), theme.header_subtle);
+    }
 
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + theme.px(30)));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + top_pad));
     if (!subtitle.empty()) {
         text_block(ctx, theme.fonts.small, subtitle, theme.header_subtle, text_w);
         ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, ImGui::GetCursorScreenPos().y - theme.px(12)));

@@ -168,7 +168,7 @@ std::vector<GeneratedTicket> generate_traffic(const std::vector<queue::Service>&
                 const double r = rng.uniform();
                 t.rating = long_wait ? (r < 0.35 ? 1 : r < 0.8 ? 2 : 3) : (r < 0.08 ? 1 : r < 0.45 ? 2 : 3);
                 if (t.rating == 1) {
-                    t.reasons = long_wait ? queue::reason_waiting_time : 0;
+                    t.reasons = long_wait ? unsigned{queue::reason_waiting_time} : 0u;
                     t.reasons |= 1u << static_cast<unsigned>(rng.uniform() * queue::kReasonNames.size());
                 }
                 t.rated_at = done + static_cast<long long>((1 + 10 * rng.uniform()) * kMinute);
