@@ -237,17 +237,24 @@ void draw_dossier_status(UiContext& ctx, const DossierModel& d) {
             ctx.emit(GoHome{});
         return;
     }
-    // Portrait. With large text the received day joins the lines above and the step graphic is left out (the
-    // status box names the step in words), so the status and the next step both show above "Done".
+    // Portrait. With large text what a citizen came for comes first: the status (with the day it was
+    // received) and what to do next, both above "Done"; which dossier it is follows, and the step graphic is
+    // left out (the status box names the step in words).
     bool large = theme.text_scale > 1.0f;
     float footer_h = large ? theme.min_target() + theme.px(50) : theme.px(200);
     if (begin_drag_scroll(ctx, "status", ImVec2(width, avail.y - footer_h))) {
         float w = width - theme.px(28);
-        identity(w, large);
-        gap(ctx, 10);
-        status_box(w, !large);
-        if (!large) draw_timeline(ctx, v, w);
-        next_step(w);
+        if (large) {
+            status_box(w, true);
+            next_step(w);
+            identity(w, false);
+        } else {
+            identity(w, false);
+            gap(ctx, 10);
+            status_box(w, true);
+            draw_timeline(ctx, v, w);
+            next_step(w);
+        }
         text_block(ctx, theme.fonts.small, ctx.tr("dossier.privacy"), theme.muted, w);
     }
     end_drag_scroll();
