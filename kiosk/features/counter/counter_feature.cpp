@@ -495,14 +495,17 @@ void CounterFeature::serve_and_offer_rating() {
     const auto rules = rating_rules();
     auto offer = std::make_shared<std::optional<queue::RateableTicket>>();
     run(
-        [counter, id, opened, parts, rules, offer](queue::CounterDesk& d, queue::TimePoint now) -> Status {
+        [counter, id, opened, parts, rules, offer, logger = &log_](queue::CounterDesk& d,
+                                                                   queue::TimePoint now) -> Status {
             auto served = d.serve(counter, id, now);
             if (!served) return served.error();
             if (!opened->ratings) {
                 auto stores = parts->open_rating_stats();
                 if (!stores) {
-                    std::fprintf(stderr, "counter %d: no rating store: %s\n", counter,
-                                 stores.error().message.c_str());
+                    logger->warning("counter.rating_store_unavailable",
+                                    "no rating offered: " + stores.error().message,
+                                    {{"KIOSK_COUNTER", std::to_string(counter)},
+                                     {"KIOSK_ERROR_KIND", stores.error().kind}});
                     return Ok{};
                 }
                 opened->ratings = stores->ratings;
@@ -511,8 +514,9 @@ void CounterFeature::serve_and_offer_rating() {
             if (rateable)
                 *offer = *rateable;
             else
-                std::fprintf(stderr, "counter %d: no rating offered: %s\n", counter,
-                             rateable.error().message.c_str());
+                logger->info("counter.rating_not_offered", "no rating offered: " + rateable.error().message,
+                             {{"KIOSK_COUNTER", std::to_string(counter)},
+                              {"KIOSK_ERROR_KIND", rateable.error().kind}});
             return Ok{};
         },
         [this, offer] {
@@ -573,8 +577,8 @@ void CounterFeature::send_rating() {
                                      : Status(make_error("rating.error.store", "no rating store"));
             }
             if (!st)
-                std::fprintf(stderr, "counter: rating of %s not recorded: %s\n", ticket.display.c_str(),
-                             st.error().message.c_str());
+                log_.error("counter.rating_not_recorded", "rating not recorded: " + st.error().message,
+                           {{"KIOSK_TICKET", ticket.display}, {"KIOSK_ERROR_KIND", st.error().kind}});
             return [this, st, ticket, generation] {
                 if (generation != generation_ || !model_.rating.open || !rating_ticket_ ||
                     rating_ticket_->id != ticket.id)

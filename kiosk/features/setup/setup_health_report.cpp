@@ -55,7 +55,8 @@ void SetupFeature::refresh_report() {
             reports ? report::render_report_image(reports->at(1), translator_, lang, kChartWidth)
                     : Result<report::ReportImage>(reports.error());
         if (!chart) {
-            std::fprintf(stderr, "setup: office report: %s\n", chart.error().message.c_str());
+            log_.warning("setup.report_failed", "office report: " + chart.error().message,
+                         {{"KIOSK_ERROR_KIND", chart.error().kind}});
             return [this, generation, message = chart.error().message] {
                 if (generation != report_generation_) return;
                 model_.report_loading = false;
