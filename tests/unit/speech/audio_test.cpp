@@ -8,6 +8,8 @@
 #include "drivers/audio/wav_folder_sink.hpp"
 #include "kiosk/core/speech/chime.hpp"
 
+#include "tests/unit/speech/speech_test_files.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -27,22 +29,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path temp_dir(const std::string& name) {
-    auto dir = fs::temp_directory_path() / ("kiosk-speech-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-speech::PcmAudio tone(int rate, double seconds, double frequency) {
-    speech::PcmAudio a;
-    a.sample_rate = rate;
-    for (int i = 0; i < static_cast<int>(seconds * rate); ++i)
-        a.samples.push_back(
-            static_cast<std::int16_t>(8000 * std::sin(2 * std::numbers::pi * frequency * i / rate)));
-    return a;
-}
-
 // Bounded wait for a speaker to finish `count` utterances.
 bool wait_spoken(const Speaker& s, std::size_t count) {
     const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(30);
@@ -60,7 +46,7 @@ class ToneVoice final : public PhraseVoice {
     [[nodiscard]] std::string name() const override { return "tone"; }
     [[nodiscard]] bool can_say(const speech::SpeechPhrase&) const override { return true; }
     [[nodiscard]] Result<speech::PcmAudio> render(const speech::SpeechPhrase& phrase) override {
-        return tone(8000, 0.01 * static_cast<double>(phrase.text.size()), 440);
+        return test::tone(8000, 0.01 * static_cast<double>(phrase.text.size()), 440);
     }
 };
 
@@ -94,8 +80,8 @@ class SlowSink final : public AudioSink {
 } // namespace
 
 TEST(Wav, RoundTripsMonoSixteenBit) {
-    const auto dir = temp_dir("wav");
-    const auto a = tone(16000, 0.25, 500);
+    const auto dir = test::fresh_test_dir("speech-wav");
+    const auto a = test::tone(16000, 0.25, 500);
     ASSERT_TRUE(write_wav(dir / "t.wav", a));
     auto back = read_wav(dir / "t.wav");
     ASSERT_TRUE(back) << back.error().message;
@@ -112,7 +98,7 @@ TEST(Wav, BadFilesAreNamedInTheError) {
 }
 
 TEST(Espeak, VietnameseCallRendersToANonSilentWavOfPlausibleLength) {
-    const auto dir = temp_dir("espeak");
+    const auto dir = test::fresh_test_dir("speech-espeak");
     auto voice = std::make_unique<EspeakVoice>();
     auto* espeak = voice.get();
     UtteranceRenderer renderer(std::move(voice), nullptr);
@@ -148,11 +134,11 @@ TEST(Espeak, EnglishPhraseAndChimeMakeALongerUtterance) {
 }
 
 TEST(Clips, RecordedClipsAreUsedWhenEveryClipIsPresent) {
-    const auto dir = temp_dir("clips");
+    const auto dir = test::fresh_test_dir("speech-clips");
     const auto phrase = speech::vietnamese_call({"A015", 2});
     // One clip per word of the plan, 200 ms each at 16 kHz, each a different pitch.
     for (std::size_t i = 0; i < phrase.clips.size(); ++i)
-        ASSERT_TRUE(write_wav(dir / (phrase.clips[i] + ".wav"), tone(16000, 0.2, 300.0 + 50.0 * i)));
+        ASSERT_TRUE(write_wav(dir / (phrase.clips[i] + ".wav"), test::tone(16000, 0.2, 300.0 + 50.0 * i)));
 
     const int gap_ms = 60;
     UtteranceRenderer renderer(std::make_unique<EspeakVoice>(), std::make_unique<ClipVoice>(dir, gap_ms));
@@ -163,7 +149,7 @@ TEST(Clips, RecordedClipsAreUsedWhenEveryClipIsPresent) {
     const std::size_t n = phrase.clips.size();
     EXPECT_EQ(rendered->audio.samples.size(), n * 3200 + (n - 1) * (16000 * gap_ms / 1000));
     // Starts with the first clip's samples exactly.
-    const auto first = tone(16000, 0.2, 300.0);
+    const auto first = test::tone(16000, 0.2, 300.0);
     EXPECT_TRUE(std::equal(first.samples.begin(), first.samples.end(), rendered->audio.samples.begin()));
 
     // A call needing a clip that is missing (counter 7: so_7) is synthesized whole, not half recorded.
@@ -193,7 +179,7 @@ TEST(Speaker, UtterancesAreSpokenInOrderNeverOverlapping) {
 }
 
 TEST(Speaker, WavFolderSinkWritesEachUtterance) {
-    const auto dir = temp_dir("sink");
+    const auto dir = test::fresh_test_dir("speech-sink");
     {
         QueuedSpeaker speaker(std::make_unique<UtteranceRenderer>(std::make_unique<ToneVoice>(), nullptr),
                               std::make_unique<WavFolderSink>(dir));

@@ -9,6 +9,8 @@
 #include "kiosk/core/speech/call_phrase.hpp"
 #include "kiosk/core/util/clock.hpp"
 
+#include "tests/unit/speech/speech_test_files.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -22,22 +24,6 @@ using namespace kiosk;
 namespace fs = std::filesystem;
 
 namespace {
-
-fs::path fresh_dir(const std::string& name) {
-    auto dir = fs::temp_directory_path() / ("kiosk-read-aloud-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-speech::PcmAudio tone(int rate, double seconds, double frequency) {
-    speech::PcmAudio a;
-    a.sample_rate = rate;
-    for (int i = 0; i < static_cast<int>(seconds * rate); ++i)
-        a.samples.push_back(
-            static_cast<std::int16_t>(8000 * std::sin(2 * std::numbers::pi * frequency * i / rate)));
-    return a;
-}
 
 // A ticket screen as the frame records it: service, the number, the people ahead.
 std::vector<ui::VisibleText> ticket_screen(const std::string& number) {
@@ -83,12 +69,13 @@ struct QuietLog {
 } // namespace
 
 TEST(ReadAloudVoice, RecordedClipsSayTheTicketNumberWhenEveryClipIsPresent) {
-    const auto clips = fresh_dir("clips");
-    const auto out = fresh_dir("out-clips");
+    const auto clips = test::fresh_test_dir("read-aloud-clips");
+    const auto out = test::fresh_test_dir("read-aloud-out-clips");
     const speech::SpeechPhrase spoken = speech::vietnamese_ticket("A015");
     ASSERT_FALSE(spoken.clips.empty());
     for (std::size_t i = 0; i < spoken.clips.size(); ++i)
-        ASSERT_TRUE(audio::write_wav(clips / (spoken.clips[i] + ".wav"), tone(22050, 0.2, 300.0 + 50.0 * i)));
+        ASSERT_TRUE(
+            audio::write_wav(clips / (spoken.clips[i] + ".wav"), test::tone(22050, 0.2, 300.0 + 50.0 * i)));
 
     runtime::PartsPlan plan;
     QuietLog quiet;
@@ -107,7 +94,7 @@ TEST(ReadAloudVoice, RecordedClipsSayTheTicketNumberWhenEveryClipIsPresent) {
 }
 
 TEST(ReadAloudVoice, EspeakSaysEverythingWithoutAClipFolder) {
-    const auto out = fresh_dir("out-espeak");
+    const auto out = test::fresh_test_dir("read-aloud-out-espeak");
     runtime::PartsPlan plan;
     QuietLog quiet;
     app::ReadAloud reader(app::make_read_aloud_speaker(plan, wav_config(out, {}), quiet.logger));
@@ -120,13 +107,13 @@ TEST(ReadAloudVoice, EspeakSaysEverythingWithoutAClipFolder) {
 }
 
 TEST(ReadAloudVoice, AMissingClipMakesEspeakSayTheWholeNumber) {
-    const auto clips = fresh_dir("clips-partial");
-    const auto out = fresh_dir("out-partial");
+    const auto clips = test::fresh_test_dir("read-aloud-clips-partial");
+    const auto out = test::fresh_test_dir("read-aloud-out-partial");
     const speech::SpeechPhrase spoken = speech::vietnamese_ticket("A015");
     ASSERT_GE(spoken.clips.size(), 2u);
     // Every clip but the last: a number is never said half recorded, half synthesized.
     for (std::size_t i = 0; i + 1 < spoken.clips.size(); ++i)
-        ASSERT_TRUE(audio::write_wav(clips / (spoken.clips[i] + ".wav"), tone(22050, 0.2, 300.0)));
+        ASSERT_TRUE(audio::write_wav(clips / (spoken.clips[i] + ".wav"), test::tone(22050, 0.2, 300.0)));
     runtime::PartsPlan plan;
     QuietLog quiet;
     app::ReadAloud reader(app::make_read_aloud_speaker(plan, wav_config(out, clips), quiet.logger));
