@@ -214,25 +214,9 @@ TEST(Prometheus, ScrapesTheKioskAndFiresAlertsWhenThePrinterFails) {
     Prometheus prometheus(dir, port);
     ASSERT_TRUE(prometheus.started());
 
-    httplib::Client api("127.0.0.1", port);
-    api.set_connection_timeout(1, 0);
-    api.set_read_timeout(2, 0);
-    auto query = [&](const std::string& expr) -> std::optional<double> {
-        auto r = api.Get("/api/v1/query", httplib::Params{{"query", expr}}, httplib::Headers{});
-        if (!r || r->status != 200) return std::nullopt;
-        auto j = nlohmann::json::parse(r->body, nullptr, false);
-        if (j.is_discarded() || j["data"]["result"].empty()) return std::nullopt;
-        return std::stod(j["data"]["result"][0]["value"][1].get<std::string>());
-    };
-    auto firing = [&](const std::string& name) {
-        auto r = api.Get("/api/v1/alerts");
-        if (!r || r->status != 200) return false;
-        auto j = nlohmann::json::parse(r->body, nullptr, false);
-        if (j.is_discarded()) return false;
-        for (const auto& a : j["data"]["alerts"])
-            if (a["labels"]["alertname"] == name && a["state"] == "firing") return true;
-        return false;
-    };
+    PrometheusApi api(port);
+    auto query = [&](const std::string& expr) { return api.query(expr); };
+    auto firing = [&](const std::string& name) { return api.firing(name); };
 
     ASSERT_TRUE(eventually(40s, [&] { return query("motcua_kiosk_up") == 1.0; }))
         << "Prometheus never scraped the kiosk; log:\n"
