@@ -92,8 +92,12 @@ void draw_rating_prompt(UiContext& ctx, const CounterRatingView& r, float width,
     layout.reason_columns = wide ? 3 : 2;
     layout.reason_h = wide ? t.px(90) : t.px(120);
     const float bh = t.px(90);
-    const float below = (r.level == 1 ? rating_reasons_height(ctx, layout) : 0.0f) + t.px(20) +
-                        (r.error_key.empty() ? 0.0f : t.px(50)) + t.px(16) + bh;
+    // Everything drawn under the level buttons, as drawn: their spacing, the reasons, the error line, gap(8)
+    // and the Send/Skip row.
+    const float spacing_y = ImGui::GetStyle().ItemSpacing.y;
+    const float below = t.px(20) + (r.level == 1 ? rating_reasons_height(ctx, layout) : 0.0f) +
+                        (r.error_key.empty() ? 0.0f : t.fonts.body->FontSize * 1.15f + spacing_y) + t.px(8) +
+                        spacing_y + bh;
     const float top = ImGui::GetCursorScreenPos().y;
     layout.button_h = std::clamp(bottom - top - below, t.px(190), t.px(400));
     const auto tap = draw_rating_choice(ctx, {r.level, r.reasons, !r.saving}, width, layout);

@@ -113,7 +113,10 @@ float rating_reasons_height(UiContext& ctx, const RatingChoiceLayout& layout) {
     const int columns = std::max(1, layout.reason_columns);
     const int rows = (static_cast<int>(queue::kReasonNames.size()) + columns - 1) / columns;
     const float rh = layout.reason_h > 0 ? layout.reason_h : theme.px(120);
-    return theme.fonts.body->FontSize + theme.px(12) + static_cast<float>(rows) * (rh + theme.px(14));
+    // As drawn below: the title (a text block: 1.15 lines plus item spacing), gap(6), then the rows.
+    const float spacing_y = ImGui::GetStyle().ItemSpacing.y;
+    return theme.fonts.body->FontSize * 1.15f + spacing_y + theme.px(6) + spacing_y +
+           static_cast<float>(rows) * (rh + theme.px(14));
 }
 
 RatingChoiceTap draw_rating_choice(UiContext& ctx, const RatingChoiceView& v, float width,
