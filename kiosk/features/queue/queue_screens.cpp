@@ -97,38 +97,59 @@ void draw_queue_services(UiContext& ctx, const QueueModel& q) {
         const QueueServiceView* chosen = nullptr;
         for (const auto& s : q.services)
             if (s.code == q.chosen_service) chosen = &s;
+        // In landscape the question sits in a left column and the groups use the whole height beside it;
+        // in portrait the question is above them.
+        const bool landscape = avail.x > avail.y;
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        const float question_w = landscape ? width * 0.3f : width;
         if (chosen)
-            text_block(ctx, theme.fonts.body, ctx.pick(chosen->name_vi, chosen->name_en), theme.muted, width);
-        text_block(ctx, theme.fonts.title, ctx.tr("queue.priority_question"), theme.text, width);
-        text_block(ctx, theme.fonts.small, ctx.tr("queue.priority_hint"), theme.muted, width);
+            text_block(ctx, theme.fonts.body, ctx.pick(chosen->name_vi, chosen->name_en), theme.muted,
+                       question_w);
+        text_block(ctx, theme.fonts.title, ctx.tr("queue.priority_question"), theme.text, question_w);
+        text_block(ctx, theme.fonts.small, ctx.tr("queue.priority_hint"), theme.muted, question_w);
         gap(ctx, 20);
+        const float groups_x = landscape ? top.x + question_w + theme.px(40) : top.x;
+        const float groups_w = landscape ? width - question_w - theme.px(40) : width;
+        if (landscape) ImGui::SetCursorScreenPos(ImVec2(groups_x, top.y));
         bool enabled = !q.issuing;
-        // One column when the labels are large (large text or a narrow window), else two.
-        float half = (width - theme.px(24)) / 2;
-        float widest = 0;
-        for (const char* kind : priority_kinds)
-            widest =
-                std::max(widest, measure(theme.fonts.title, ctx.tr(std::string("queue.priority.") + kind)).x);
-        bool two_columns = widest + theme.px(60) <= half;
-        float button_w = two_columns ? half : width;
-        float button_h = theme.px(150);
-        int column = 0;
-        for (const char* kind : priority_kinds) {
-            if (two_columns && column % 2) ImGui::SameLine(0, theme.px(24));
-            std::string key = std::string("queue.priority.") + kind;
-            float h = std::max(button_h, measure(theme.fonts.title, ctx.tr(key), button_w - theme.px(60)).y +
-                                             theme.px(50));
-            if (big_button(ctx, kind,
-                           {ctx.tr(key), {}, ImVec2(button_w, h), ButtonStyle::secondary, enabled}))
-                ctx.send(features::queue_ui::IssueTicket{q.chosen_service, kind});
-            if (!two_columns || column % 2) gap(ctx, 10);
-            ++column;
+        // The groups and "another service" scroll when they do not fit (large text), so none is ever out of
+        // reach. Two columns: long labels wrap, and each row is as tall as its taller label.
+        const float list_h = origin.y + avail.y - ImGui::GetCursorScreenPos().y - theme.px(20);
+        if (begin_drag_scroll(ctx, "priority-groups", ImVec2(groups_w, list_h))) {
+            const float inner = groups_w - theme.px(28);       // room for the scroll bar
+            const float button_w = (inner - theme.px(24)) / 2; // two columns
+            const float min_h = landscape ? theme.min_target() : theme.px(150);
+            auto label_h = [&](const char* kind) {
+                return measure(theme.fonts.title, ctx.tr(std::string("queue.priority.") + kind),
+                               button_w - theme.px(60))
+                           .y +
+                       theme.px(50);
+            };
+            const std::size_t count = std::size(priority_kinds);
+            for (std::size_t row = 0; row < count; row += 2) {
+                float h = min_h;
+                for (std::size_t i = row; i < std::min(count, row + 2); ++i)
+                    h = std::max(h, label_h(priority_kinds[i]));
+                for (std::size_t i = row; i < std::min(count, row + 2); ++i) {
+                    if (i > row) ImGui::SameLine(0, theme.px(24));
+                    const char* kind = priority_kinds[i];
+                    if (big_button(ctx, kind,
+                                   {ctx.tr(std::string("queue.priority.") + kind),
+                                    {},
+                                    ImVec2(button_w, h),
+                                    ButtonStyle::secondary,
+                                    enabled}))
+                        ctx.send(features::queue_ui::IssueTicket{q.chosen_service, kind});
+                }
+                gap(ctx, 10);
+            }
+            gap(ctx, 10);
+            if (big_button(
+                    ctx, "other-service",
+                    {ctx.tr("queue.other_service"), {}, ImVec2(inner, 0), ButtonStyle::secondary, enabled}))
+                ctx.send(features::queue_ui::PickService{""});
         }
-        gap(ctx, 20);
-        if (big_button(
-                ctx, "other-service",
-                {ctx.tr("queue.other_service"), {}, ImVec2(width, 0), ButtonStyle::secondary, enabled}))
-            ctx.send(features::queue_ui::PickService{""});
+        end_drag_scroll();
     }
     ImGui::PopItemWidth();
     ImGui::EndGroup();
