@@ -36,6 +36,18 @@ std::string pin_problem_key(PinProblem problem) {
     return {};
 }
 
+bool apply_pin_key(std::string& entry, char key) {
+    if (key == 'E') return true;
+    if (key == 'B') {
+        if (!entry.empty()) entry.pop_back();
+    } else if (key == 'C') {
+        entry.clear();
+    } else if (key >= '0' && key <= '9' && entry.size() < static_cast<std::size_t>(kMaxPinDigits)) {
+        entry += key;
+    }
+    return false;
+}
+
 std::string pin_problem_text(PinProblem problem) {
     switch (problem) {
     case PinProblem::none:

@@ -26,6 +26,11 @@ enum class PinProblem { none, not_digits, too_short, too_long, too_simple };
 // The same in English, for kioskctl.
 [[nodiscard]] std::string pin_problem_text(PinProblem problem);
 
+// One key of a PIN pad (set-up and the counter console): '0'-'9' appends a digit (up to kMaxPinDigits), 'B'
+// removes the last one, 'C' clears, 'E' asks to check what was typed (the entry is left as it is). Returns
+// true for 'E'; other keys are ignored.
+[[nodiscard]] bool apply_pin_key(std::string& entry, char key);
+
 struct LockState {
     int failures = 0;              // wrong PINs since the last lock or success
     int locks = 0;                 // locks in a row (chooses the next delay); a right PIN resets it

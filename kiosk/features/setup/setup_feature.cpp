@@ -253,15 +253,7 @@ void SetupFeature::open_pin_pad(bool from_keyboard) {
 
 void SetupFeature::pin_key(char key) {
     if (model_.checking || model_.locked_seconds > 0) return;
-    if (key == 'B') {
-        if (!pin_entry_.empty()) pin_entry_.pop_back();
-    } else if (key == 'C') {
-        pin_entry_.clear();
-    } else if (key == 'E') {
-        return submit_pin();
-    } else if (key >= '0' && key <= '9' && pin_entry_.size() < static_cast<size_t>(setup::kMaxPinDigits)) {
-        pin_entry_ += key;
-    }
+    if (setup::apply_pin_key(pin_entry_, key)) return submit_pin();
     model_.pin_digits = static_cast<int>(pin_entry_.size());
     model_.pin_message_key.clear();
 }

@@ -23,6 +23,23 @@ std::filesystem::path fresh_dir(const std::string& name) {
     return dir;
 }
 
+TEST(PinPad, KeysEditTheEntryAndEnterAsksForACheck) {
+    std::string entry;
+    for (char k : std::string("12x3"))
+        EXPECT_FALSE(apply_pin_key(entry, k));
+    EXPECT_EQ(entry, "123"); // 'x' is not a pad key
+    EXPECT_FALSE(apply_pin_key(entry, 'B'));
+    EXPECT_EQ(entry, "12");
+    EXPECT_TRUE(apply_pin_key(entry, 'E'));
+    EXPECT_EQ(entry, "12"); // the caller checks and clears it
+    EXPECT_FALSE(apply_pin_key(entry, 'C'));
+    EXPECT_EQ(entry, "");
+    EXPECT_FALSE(apply_pin_key(entry, 'B')); // nothing to remove
+    for (int i = 0; i < kMaxPinDigits + 3; ++i)
+        EXPECT_FALSE(apply_pin_key(entry, '7'));
+    EXPECT_EQ(entry.size(), static_cast<std::size_t>(kMaxPinDigits));
+}
+
 TEST(PinPolicy, SixToTwelveDigitsNotTrivial) {
     EXPECT_EQ(check_new_pin("246810"), PinProblem::none);
     EXPECT_EQ(check_new_pin("902461375812"), PinProblem::none);
