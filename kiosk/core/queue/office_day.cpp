@@ -26,6 +26,13 @@ int local_minute_of_day(TimePoint utc) {
     return int(duration_cast<minutes>(local - floor<days>(local)).count());
 }
 
+std::string local_clock_text(TimePoint utc) {
+    const int minute = local_minute_of_day(utc); // 0..1439
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", minute / 60, minute % 60);
+    return buf;
+}
+
 int local_weekday(TimePoint utc) {
     return int(weekday{local_day(utc, 0)}.c_encoding());
 }

@@ -26,6 +26,8 @@ struct OfficeDay {
 // Local (UTC+7) minute of the day and weekday (0 = Sunday) of a moment.
 [[nodiscard]] int local_minute_of_day(TimePoint utc);
 [[nodiscard]] int local_weekday(TimePoint utc);
+// "HH:MM" of a moment in Vietnam, for the clocks and call times the counter and the lobby display show.
+[[nodiscard]] std::string local_clock_text(TimePoint utc);
 
 [[nodiscard]] inline TimePoint now_ms() {
     return std::chrono::time_point_cast<std::chrono::milliseconds>(Clock::now());

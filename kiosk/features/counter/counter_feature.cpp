@@ -31,15 +31,6 @@ queue::TimePoint now_ms(const Clock& clock) {
     return std::chrono::time_point_cast<std::chrono::milliseconds>(clock.now());
 }
 
-std::string vn_clock(Clock::time_point t) {
-    const auto secs =
-        std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count() + 7 * 3600;
-    const long long day_secs = ((secs % 86400) + 86400) % 86400;
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%02lld:%02lld", day_secs / 3600, day_secs / 60 % 60);
-    return buf;
-}
-
 std::string error_key(const Error& e) {
     return e.kind.rfind("queue.error.", 0) == 0 ? e.kind : "queue.error.store_failed";
 }
@@ -87,7 +78,7 @@ std::vector<std::string> CounterFeature::my_services() const {
 
 void CounterFeature::start() {
     model_.counter = config_->counter.number;
-    model_.clock = vn_clock(clock_.now());
+    model_.clock = queue::local_clock_text(now_ms(clock_));
     if (auto services = queue::queue_services(*config_)) services_ = std::move(services).value();
     model_.services.clear();
     model_.transfer_targets.clear();
@@ -449,7 +440,7 @@ Clock::time_point CounterFeature::tick(Clock::time_point now) {
         retry_open_at_ = {};
         open();
     }
-    model_.clock = vn_clock(now);
+    model_.clock = queue::local_clock_text(std::chrono::time_point_cast<std::chrono::milliseconds>(now));
     const auto secs = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
     const auto next_minute = now + std::chrono::seconds(60 - secs % 60);
     auto next = retry_open_at_ != Clock::time_point{} ? std::min(next_minute, retry_open_at_) : next_minute;

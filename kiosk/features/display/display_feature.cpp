@@ -15,16 +15,6 @@ namespace {
 constexpr auto kHighlight = std::chrono::seconds{10};
 constexpr auto kWatchSlice = std::chrono::milliseconds{500}; // how soon the worker notices a shutdown
 
-// "HH:MM" in Vietnam (UTC+7, no daylight saving).
-std::string vn_clock(Clock::time_point t) {
-    const auto secs =
-        std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count() + 7 * 3600;
-    const long long day_secs = ((secs % 86400) + 86400) % 86400;
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%02lld:%02lld", day_secs / 3600, day_secs / 60 % 60);
-    return buf;
-}
-
 queue::TimePoint now_ms(const Clock& clock) {
     return std::chrono::time_point_cast<std::chrono::milliseconds>(clock.now());
 }
@@ -55,7 +45,7 @@ void DisplayFeature::start() {
     model_.office_vi = config_->office.name_vi;
     model_.office_en = config_->office.name_en;
     model_.landscape = config_->display.orientation == "landscape";
-    model_.clock = vn_clock(clock_.now());
+    model_.clock = queue::local_clock_text(now_ms(clock_));
     if (auto services = queue::queue_services(*config_)) services_ = std::move(services).value();
     if (!speaker_) speaker_ = runtime::make_speaker(parts_->plan(), *config_, 16, &log_);
     open();
@@ -176,7 +166,7 @@ void DisplayFeature::apply(const queue::QueueBoard& board) {
     model_.last_calls.clear();
     for (const auto& e : board.recent_calls)
         if (!e.display.empty() && e.counter)
-            model_.last_calls.push_back({e.display, *e.counter, vn_clock(e.at)});
+            model_.last_calls.push_back({e.display, *e.counter, queue::local_clock_text(e.at)});
     std::map<std::string, int> waiting;
     for (const auto& w : board.waiting)
         ++waiting[w.ticket.service];
@@ -191,7 +181,7 @@ Clock::time_point DisplayFeature::tick(Clock::time_point now) {
         retry_open_at_ = {};
         open();
     }
-    model_.clock = vn_clock(now);
+    model_.clock = queue::local_clock_text(std::chrono::time_point_cast<std::chrono::milliseconds>(now));
     if (!model_.announce_ticket.empty() && now >= highlight_until_) {
         model_.announce_ticket.clear();
         for (auto& c : model_.counters)

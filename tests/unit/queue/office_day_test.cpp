@@ -44,6 +44,12 @@ TEST(OfficeDay, ConfiguredResetTime) {
               office_day(utc(2025, 3, 14, 17, 1), reset).iso);
 }
 
+TEST(OfficeDay, LocalClockText) {
+    EXPECT_EQ(local_clock_text(utc(2025, 3, 14, 0, 30)), "07:30");
+    EXPECT_EQ(local_clock_text(utc(2025, 3, 14, 17, 5)), "00:05");
+    EXPECT_EQ(local_clock_text(utc(2025, 3, 14, 16, 59)), "23:59");
+}
+
 TEST(OfficeDay, LocalMinuteAndWeekday) {
     EXPECT_EQ(local_minute_of_day(utc(2025, 3, 14, 0, 30)), 7 * 60 + 30);
     EXPECT_EQ(local_minute_of_day(utc(2025, 3, 14, 17, 5)), 5);
